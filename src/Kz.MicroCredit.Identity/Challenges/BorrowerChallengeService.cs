@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kz.MicroCredit.Identity.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Kz.MicroCredit.Identity;
+
+/// <summary>Issues and redeems single-use borrower challenges.</summary>
+public interface IBorrowerChallengeService
+{
+    /// <summary>Issues a challenge bound to the IIN and operation.</summary>
+    /// <param name="iin">The borrower's declared IIN.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The challenge to have signed.</returns>
+    Task<BorrowerChallenge> IssueAsync(Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default);
+
+    /// <summary>Redeems a challenge once: any attempt, successful or not, uses it up.</summary>
+    /// <param name="reference">The id and nonce read from the signed content.</param>
+    /// <param name="iin">The IIN of the request.</param>
+    /// <param name="operation">The operation of the request.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The outcome.</returns>
+    Task<ChallengeRedemption> RedeemAsync(ChallengeReference reference, Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The outcome of redeeming a challenge.</summary>
+public enum ChallengeRedemption
+{
+    /// <summary>Valid: issued for this IIN and operation, not expired, not used before.</summary>
+    Valid,
+
+    /// <summary>No such challenge (never issued, or purged after expiry).</summary>
+    NotFound,
+
+    /// <summary>Already redeemed once (a replay).</summary>
+    AlreadyUsed,
+
+    /// <summary>Expired.</summary>
+    Expired,
+
+    /// <summary>The nonce differs from the one issued.</summary>
+    NonceMismatch,
+
+    /// <summary>Issued for another IIN.</summary>
+    IinMismatch,
+
+    /// <summary>Issued for another operation.</summary>
+    OperationMismatch,
+}
+
+/// <summary>Challenge lifetime.</summary>
+public sealed class ChallengeOptions
+{
+    /// <summary>Gets or sets how long a challenge stays valid.</summary>
+    /// <value>The default value is 5 minutes; allowed 10 seconds to 1 hour.</value>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+internal sealed class ChallengeOptionsValidator : IValidateOptions<ChallengeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChallengeOptions options) =>
+        options.Lifetime < TimeSpan.FromSeconds(10) || options.Lifetime > TimeSpan.FromHours(1)
+            ? ValidateOptionsResult.Fail("ChallengeOptions.Lifetime must be between 10 seconds and 1 hour.")
+            : ValidateOptionsResult.Success;
+}
+
+/// <summary>The default <see cref="IBorrowerChallengeService"/> over an <see cref="IChallengeStore"/>.</summary>
+public sealed class BorrowerChallengeService : IBorrowerChallengeService
+{
+    private readonly IChallengeStore _store;
+    private readonly TimeProvider _time;
+    private readonly ChallengeOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="BorrowerChallengeService"/> class.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="options">Lifetime.</param>
+    /// <param name="logger">Logger.</param>
+    public BorrowerChallengeService(IChallengeStore store, TimeProvider timeProvider, IOptions<ChallengeOptions> options, ILogger<BorrowerChallengeService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _time = timeProvider;
+        _options = options.Value;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public async Task<BorrowerChallenge> IssueAsync(Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default)
+    {
+        if (!iin.HasValue)
+        {
+            throw new ArgumentException("The IIN is required.", nameof(iin));
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        var challenge = new BorrowerChallenge(RandomToken(16), RandomToken(32), iin, operation, now, now + _options.Lifetime);
+        var record = new ChallengeRecord(challenge.Id, NonceDigest(challenge.Nonce), SubjectDigest(challenge.Id, iin), operation, challenge.ExpiresAt);
+        await _store.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        Log.ChallengeIssued(_logger, challenge.Id, EvidenceReportFactory.OperationName(operation), challenge.ExpiresAt);
+        return challenge;
+    }
+
+    /// <inheritdoc />
+    public async Task<ChallengeRedemption> RedeemAsync(ChallengeReference reference, Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default)
+    {
+        ChallengeRedemption result = await RedeemCoreAsync(reference, iin, operation, cancellationToken).ConfigureAwait(false);
+        Log.ChallengeRedeemed(_logger, reference.Id ?? string.Empty, result.ToString());
+        return result;
+    }
+
+    private async Task<ChallengeRedemption> RedeemCoreAsync(ChallengeReference reference, Iin iin, IdentificationOperation operation, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(reference.Id) || string.IsNullOrEmpty(reference.Nonce) || reference.Id.Length > 64 || !iin.HasValue)
+        {
+            return ChallengeRedemption.NotFound;
+        }
+
+        (ChallengeRecord? record, bool firstUse) = await _store.ConsumeAsync(reference.Id, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return ChallengeRedemption.NotFound;
+        }
+
+        if (!firstUse)
+        {
+            return ChallengeRedemption.AlreadyUsed;
+        }
+
+        if (_time.GetUtcNow() >= record.ExpiresAt)
+        {
+            return ChallengeRedemption.Expired;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(record.NonceDigest, NonceDigest(reference.Nonce)))
+        {
+            return ChallengeRedemption.NonceMismatch;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(record.SubjectDigest, SubjectDigest(record.Id, iin)))
+        {
+            return ChallengeRedemption.IinMismatch;
+        }
+
+        return record.Operation != operation ? ChallengeRedemption.OperationMismatch : ChallengeRedemption.Valid;
+    }
+
+    private static string RandomToken(int bytes) => Base64Url(RandomNumberGenerator.GetBytes(bytes));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] NonceDigest(string nonce) => SHA256.HashData(Encoding.UTF8.GetBytes(nonce));
+
+    // The store never holds the clear IIN: a digest salted with the random challenge id binds the challenge to it.
+    private static byte[] SubjectDigest(string id, Iin iin) => SHA256.HashData(Encoding.UTF8.GetBytes(id + ":" + iin.Value));
+}

@@ -1,0 +1,89 @@
+namespace Kz.MicroCredit.Identity;
+
+/// <summary>
+/// What the borrower declared and supplied: IIN, phone number, the operation, a correlation id and the evidence for
+/// each method (a signed challenge, a live image, a provider session, a one-time code…).
+/// </summary>
+/// <remarks><see cref="ToString()"/> prints no personal data.</remarks>
+public sealed class BorrowerIdentificationRequest
+{
+    /// <summary>Initializes a new instance of the <see cref="BorrowerIdentificationRequest"/> class.</summary>
+    /// <param name="iin">The IIN the borrower declared.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="correlationId">The lender's id for this application or loan; it links the evidence report to the loan.</param>
+    /// <exception cref="ArgumentException">The IIN is the default value or the correlation id is empty.</exception>
+    public BorrowerIdentificationRequest(Iin iin, IdentificationOperation operation, string correlationId)
+    {
+        if (!iin.HasValue)
+        {
+            throw new ArgumentException("The declared IIN is required.", nameof(iin));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(correlationId);
+        if (correlationId.Length > 128)
+        {
+            throw new ArgumentException("The correlation id is longer than 128 characters.", nameof(correlationId));
+        }
+
+        Iin = iin;
+        Operation = operation;
+        CorrelationId = correlationId;
+    }
+
+    /// <summary>Gets the IIN the borrower declared.</summary>
+    public Iin Iin { get; }
+
+    /// <summary>Gets the operation.</summary>
+    public IdentificationOperation Operation { get; }
+
+    /// <summary>Gets the lender's correlation id (application or loan id).</summary>
+    public string CorrelationId { get; }
+
+    /// <summary>Gets or sets the borrower's declared mobile number; needed by the phone-ownership and OTP methods.</summary>
+    public KzPhoneNumber? PhoneNumber { get; init; }
+
+    /// <summary>Gets the evidence the borrower supplied, one entry per evidence type.</summary>
+    public BorrowerEvidenceSet Evidence { get; } = new();
+
+    /// <inheritdoc />
+    public override string ToString() => $"BorrowerIdentificationRequest {{ Operation = {Operation}, Iin = {Iin}, Evidence = {Evidence.Count} }}";
+}
+
+/// <summary>Base type of the evidence a method consumes; each method defines its own in its folder.</summary>
+public abstract class BorrowerEvidence
+{
+    /// <summary>Gets the method this evidence is for.</summary>
+    public abstract IdentificationMethodId MethodId { get; }
+}
+
+/// <summary>The evidence in a request, at most one instance per evidence type.</summary>
+public sealed class BorrowerEvidenceSet
+{
+    private readonly Dictionary<Type, BorrowerEvidence> _items = [];
+
+    /// <summary>Gets the number of evidence items.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>Adds or replaces the evidence of type <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The evidence type.</typeparam>
+    /// <param name="evidence">The evidence.</param>
+    /// <returns>This collection.</returns>
+    public BorrowerEvidenceSet Add<T>(T evidence)
+        where T : BorrowerEvidence
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        _items[typeof(T)] = evidence;
+        return this;
+    }
+
+    /// <summary>Gets the evidence of type <typeparamref name="T"/>, or <see langword="null"/>.</summary>
+    /// <typeparam name="T">The evidence type.</typeparam>
+    /// <returns>The evidence or <see langword="null"/>.</returns>
+    public T? Get<T>()
+        where T : BorrowerEvidence => _items.TryGetValue(typeof(T), out BorrowerEvidence? e) ? (T)e : null;
+
+    /// <summary>Gets the evidence items for a method.</summary>
+    /// <param name="methodId">The method.</param>
+    /// <returns>The items.</returns>
+    public IEnumerable<BorrowerEvidence> For(IdentificationMethodId methodId) => _items.Values.Where(e => e.MethodId == methodId);
+}
