@@ -116,7 +116,8 @@ public readonly struct KzPhoneNumber : IEquatable<KzPhoneNumber>
             return PhoneNumberError.WrongLength;
         }
 
-        if (national[0] != '7')
+        // +7 6XX/9XX are Russian numbers; Kazakh landlines are +7 71X/72X (Astana 7172, Almaty 727).
+        if (national[0] != '7' || national[1] is '1' or '2')
         {
             return PhoneNumberError.NotMobile;
         }
