@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -53,7 +54,7 @@ public sealed class EvidenceReport
     /// <param name="indented">Whether to indent.</param>
     /// <returns>The JSON.</returns>
     public string ToJson(bool indented = true) =>
-        JsonSerializer.Serialize(this, indented ? EvidenceReportJsonContext.Indented.EvidenceReport : EvidenceReportJsonContext.Default.EvidenceReport);
+        JsonSerializer.Serialize(this, indented ? EvidenceReportJsonContext.Indented.EvidenceReport : EvidenceReportJsonContext.Compact.EvidenceReport);
 
     /// <summary>Reads a report written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON.</param>
@@ -169,5 +170,8 @@ public sealed class EvidenceArtifactEntry
 [JsonSerializable(typeof(EvidenceReport))]
 internal sealed partial class EvidenceReportJsonContext : JsonSerializerContext
 {
-    public static EvidenceReportJsonContext Indented { get; } = new(new JsonSerializerOptions { WriteIndented = true });
+    // Reports are files, not HTML: keep '+' and non-ASCII readable instead of \uXXXX escapes.
+    public static EvidenceReportJsonContext Indented { get; } = new(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    public static EvidenceReportJsonContext Compact { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
