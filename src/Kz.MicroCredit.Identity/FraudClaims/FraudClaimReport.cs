@@ -83,6 +83,8 @@ public sealed class FraudClaimFigures
         AmountKzt += amount;
     }
 
+    internal void TrackCorrections() => CreditHistoryCorrected ??= CorrectionUnknown ? null : 0;
+
     internal void AddCorrection(bool? corrected)
     {
         if (corrected is null)
@@ -183,6 +185,8 @@ public sealed class FraudClaimReport
         }
 
         var report = new FraudClaimReport(receivedFrom, receivedTo);
+        report.WrittenOff.Citizen.TrackCorrections();
+        report.WrittenOff.Police.TrackCorrections();
         var byMethod = new SortedDictionary<string, FraudClaimFigures>(StringComparer.Ordinal);
         bool anyIdentification = false;
         var withoutIdentification = new FraudClaimFigures();
