@@ -146,6 +146,12 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
 
         RealTimePhotoLog.LivenessResult(Logger, session.SessionId, source, result.Decision.ToString(), result.Attempts);
         RecordLiveness(facts, result, source);
+        if (result.Decision == LivenessDecision.Pending)
+        {
+            // Nothing to judge yet (a pending answer need not echo the binding); session and code stay usable.
+            return MethodVerdict.Indeterminate(ReasonCode.LivenessPending);
+        }
+
         if (!string.Equals(result.ProviderSessionId, session.ProviderSessionId, StringComparison.Ordinal)
             || !string.Equals(result.ExternalReference, session.SessionId, StringComparison.Ordinal)
             || result.Nonce is null
@@ -157,8 +163,6 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
 
         switch (result.Decision)
         {
-            case LivenessDecision.Pending:
-                return MethodVerdict.Indeterminate(ReasonCode.LivenessPending);
             case LivenessDecision.Retry when result.Attempts < _options.MaxLivenessAttempts:
                 return MethodVerdict.Indeterminate(ReasonCode.LivenessRetryRequired);
             case LivenessDecision.Retry:
