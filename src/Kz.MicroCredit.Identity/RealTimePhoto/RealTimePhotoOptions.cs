@@ -316,9 +316,16 @@ internal sealed class RealTimePhotoPolicyValidator(IOptions<RealTimePhotoOptions
 {
     public ValidateOptionsResult Validate(string? name, BorrowerIdentificationOptions options)
     {
-        if (!photoOptions.Value.RequirePhoneOwnershipInPolicy)
+        try
         {
-            return ValidateOptionsResult.Success;
+            if (!photoOptions.Value.RequirePhoneOwnershipInPolicy)
+            {
+                return ValidateOptionsResult.Success;
+            }
+        }
+        catch (OptionsValidationException)
+        {
+            return ValidateOptionsResult.Skip; // The invalid real-time photo options are reported by their own validator.
         }
 
         IEnumerable<IdentificationPolicy> policies = options.OperationPolicies.Values;
