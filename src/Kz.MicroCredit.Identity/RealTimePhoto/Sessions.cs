@@ -242,6 +242,15 @@ public sealed record RealTimePhotoStartResult(RealTimePhotoStartStatus Status, R
 {
     /// <summary>Gets a value indicating whether the session started.</summary>
     public bool IsStarted => Status == RealTimePhotoStartStatus.Started && Session is not null;
+
+    /// <summary>Gets the reason code for a session that did not start, for the lender's own logs and answers.</summary>
+    public ReasonCode? Reason => Status switch
+    {
+        RealTimePhotoStartStatus.RateLimited => ReasonCode.OtpRateLimited,
+        RealTimePhotoStartStatus.ProviderUnavailable => ReasonCode.ProviderUnavailable,
+        RealTimePhotoStartStatus.OtpNotSent => ReasonCode.OtpNotSent,
+        _ => null,
+    };
 }
 
 /// <summary>Starts real-time two-factor photo sessions: sends the code and creates the liveness session.</summary>

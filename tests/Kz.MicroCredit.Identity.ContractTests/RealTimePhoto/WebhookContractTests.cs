@@ -229,6 +229,34 @@ public sealed class WebhookContractTests : IDisposable
         Assert.Contains(ReasonCode.RealTimePhotoSessionMismatch, photo.Reasons);
     }
 
+    [Fact]
+    public async Task The_simulator_pushes_webhooks_that_the_handler_verifies()
+    {
+        _server.Given(Request.Create().WithPath("/hooks/liveness").UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
+        await using LivenessProviderSimulator sim = await LivenessProviderSimulator.StartAsync();
+        sim.WebhookSecret = HttpLivenessProviderContractTests.WebhookSecret;
+        sim.WebhookUrl = new Uri(_server.Url!.TrimEnd('/') + "/hooks/liveness");
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        using var create = new StringContent("""{"externalRef":"s-1","nonce":"n-1","commands":["nod","smile","blink"],"maxAttempts":3}""", Encoding.UTF8, "application/json");
+        using HttpResponseMessage created = await http.PostAsync(new Uri("v1/liveness/sessions", UriKind.Relative), create);
+        string id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("sessionId").GetString()!;
+
+        await sim.CompleteFlowAsync(id);
+
+        var pushed = _server.LogEntries.Single(e => e.RequestMessage!.Path == "/hooks/liveness").RequestMessage!;
+        byte[] body = pushed.BodyAsBytes!;
+        var options = new RealTimePhotoOptions();
+        options.Provider.WebhookSecret = HttpLivenessProviderContractTests.WebhookSecret;
+        var cache = new LivenessResultCache(TimeProvider.System);
+        var handler = new RealTimePhotoWebhookHandler(new LivenessWireBinding(), cache, Options.Create(options), TimeProvider.System);
+        Assert.Equal(LivenessWebhookOutcome.Accepted, handler.Handle(body, pushed.Headers![LivenessWireBinding.SignatureHeader].Single()));
+        Assert.Equal(LivenessWebhookOutcome.Duplicate, handler.Handle(body, pushed.Headers![LivenessWireBinding.SignatureHeader].Single()));
+        LivenessResult result = cache.Get(id, out _)!;
+        Assert.Equal(LivenessDecision.Approved, result.Decision);
+        Assert.Equal("s-1", result.ExternalReference);
+        Assert.Equal([LivenessCommand.Nod, LivenessCommand.Smile, LivenessCommand.Blink], result.CommandsPerformed);
+    }
+
     private byte[] WebhookFor(RealTimePhotoSession session, string providerSessionId, string eventId)
     {
         var created = _server.LogEntries.First(e => e.RequestMessage!.Path == "/v1/liveness/sessions"

@@ -297,6 +297,7 @@ public sealed class RealTimePhotoMethodTests
         await h.StartAsync();
         RealTimePhotoStartResult third = await h.Service.StartAsync(new RealTimePhotoStartRequest(PhotoHarness.Borrower, PhotoHarness.Phone, IdentificationOperation.Registration, "x"));
         Assert.Equal(RealTimePhotoStartStatus.RateLimited, third.Status);
+        Assert.Equal(ReasonCode.OtpRateLimited, third.Reason);
 
         // Another number of the same IIN: the IIN window (3) still has one slot, then it closes too.
         await h.StartAsync(phone: KzPhoneNumber.Parse("+77051234567"));
@@ -316,6 +317,7 @@ public sealed class RealTimePhotoMethodTests
         h.Sms.Fail = true;
         RealTimePhotoStartResult r = await h.Service.StartAsync(new RealTimePhotoStartRequest(PhotoHarness.Borrower, PhotoHarness.Phone, IdentificationOperation.Registration, "x"));
         Assert.Equal(RealTimePhotoStartStatus.OtpNotSent, r.Status);
+        Assert.Equal(ReasonCode.OtpNotSent, r.Reason);
         Assert.Null(r.Session);
     }
 
