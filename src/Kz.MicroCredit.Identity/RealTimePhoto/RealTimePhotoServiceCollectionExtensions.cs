@@ -1,0 +1,133 @@
+using System.Net.Http;
+using Kz.MicroCredit.Identity.RealTimePhoto;
+using Kz.MicroCredit.Identity.RealTimePhoto.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Kz.MicroCredit.Identity;
+
+/// <summary>Registers the real-time two-factor photo method (<c>realtime-photo</c>).</summary>
+public static class RealTimePhotoBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RealTimePhotoMethod"/>, <see cref="IRealTimePhotoSessionService"/>,
+    /// <see cref="RealTimePhotoWebhookHandler"/>, in-memory <see cref="IOtpStore"/> and
+    /// <see cref="IRealTimePhotoSessionStore"/>, and the reference <see cref="HttpLivenessProvider"/> with its resilient
+    /// named client, unless you registered your own provider, stores or <see cref="LivenessWireBinding"/> first. You must
+    /// register an <see cref="IOtpSender"/> (your SMS gateway). Options are validated on start, including the rule that
+    /// every policy using <c>realtime-photo</c> also requires <c>egov-phone-ownership</c>.
+    /// </summary>
+    /// <param name="builder">The identification builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The builder.</returns>
+    public static BorrowerIdentificationBuilder AddRealTimePhotoVerification(this BorrowerIdentificationBuilder builder, Action<RealTimePhotoOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return AddCore(builder);
+    }
+
+    /// <summary>Registers the method with options bound from configuration (see <see cref="AddRealTimePhotoVerification(BorrowerIdentificationBuilder, Action{RealTimePhotoOptions})"/>).</summary>
+    /// <param name="builder">The identification builder.</param>
+    /// <param name="section">The section, e.g. <c>Identity:RealTimePhoto</c>; byte arrays are base64.</param>
+    /// <returns>The builder.</returns>
+    public static BorrowerIdentificationBuilder AddRealTimePhotoVerification(this BorrowerIdentificationBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.Configure<RealTimePhotoOptions>(section);
+        return AddCore(builder);
+    }
+
+    private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
+    {
+        IServiceCollection services = builder.Services;
+        services.AddOptions<RealTimePhotoOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RealTimePhotoOptions>, RealTimePhotoOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BorrowerIdentificationOptions>, RealTimePhotoPolicyValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RealTimePhotoKeyRing>();
+        services.TryAddSingleton(sp => new LivenessResultCache(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOtpStore, InMemoryOtpStore>();
+        services.TryAddSingleton<IRealTimePhotoSessionStore, InMemoryRealTimePhotoSessionStore>();
+        services.TryAddSingleton<LivenessWireBinding>();
+        services.TryAddSingleton<HttpLivenessProvider>();
+        services.TryAddSingleton<ILivenessProvider>(sp => sp.GetRequiredService<HttpLivenessProvider>());
+        services.TryAddSingleton<IFaceMatchProvider>(sp => sp.GetRequiredService<HttpLivenessProvider>());
+        services.TryAddSingleton<IRealTimePhotoSessionService, RealTimePhotoSessionService>();
+        services.TryAddSingleton(sp => new RealTimePhotoWebhookHandler(
+            sp.GetRequiredService<LivenessWireBinding>(),
+            sp.GetRequiredService<LivenessResultCache>(),
+            sp.GetRequiredService<IOptions<RealTimePhotoOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<RealTimePhotoWebhookHandler>>()));
+        services.TryAddSingleton(sp => new RealTimePhotoMethod(
+            sp.GetRequiredService<ILivenessProvider>(),
+            sp.GetRequiredService<IFaceMatchProvider>(),
+            sp.GetRequiredService<IRealTimePhotoSessionStore>(),
+            sp.GetRequiredService<IOtpStore>(),
+            sp.GetRequiredService<RealTimePhotoKeyRing>(),
+            sp.GetRequiredService<LivenessResultCache>(),
+            sp.GetRequiredService<IOptions<RealTimePhotoOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<RealTimePhotoMethod>>()));
+
+        services.AddHttpClient(HttpLivenessProvider.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("realtime-photo", (pipeline, context) =>
+            {
+                RealTimePhotoProviderOptions o = context.ServiceProvider.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider;
+                ConfigurePipeline(pipeline, o, context.ServiceProvider.GetRequiredService<TimeProvider>());
+            });
+
+        return builder.AddMethod<RealTimePhotoMethod>(IdentificationMethodId.RealTimePhoto);
+    }
+
+    internal static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealTimePhotoProviderOptions o, TimeProvider time)
+    {
+        pipeline.TimeProvider = time;
+        pipeline.AddTimeout(o.TotalTimeout);
+        if (o.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = o.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = o.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+            });
+        }
+
+        pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            FailureRatio = o.CircuitBreakerFailureRatio,
+            MinimumThroughput = o.CircuitBreakerMinimumThroughput,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = o.CircuitBreakerBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+        });
+        pipeline.AddTimeout(new TimeoutStrategyOptions { Timeout = o.AttemptTimeout });
+    }
+
+    /// <summary>Retry only what cannot be applied twice: GETs, POSTs with an idempotency key, or requests that never left (connection refused).</summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        HttpRequestMessage? request = context.GetRequestMessage();
+        bool idempotent = request is not null && (request.Method == HttpMethod.Get || request.Headers.Contains(LivenessWireBinding.IdempotencyHeader));
+        if (idempotent)
+        {
+            return HttpClientResiliencePredicates.IsTransient(outcome);
+        }
+
+        return outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+    }
+}
