@@ -24,7 +24,7 @@ internal static class BiometricsTestHost
             services.AddSingleton(timeProvider);
         }
 
-        services.AddBorrowerIdentification().AddKcmrBiometrics(o =>
+        services.AddBorrowerIdentification().UsePolicy(IdentificationPolicy.ForMethod(IdentificationMethodId.KcmrBiometrics)).AddKcmrBiometrics(o =>
         {
             simulator.Configure(o);
             configure?.Invoke(o);
