@@ -25,7 +25,7 @@ internal static class CeidContractHost
     public const string TokenPath = "/auth/oauth/token";
     public const string MatchPath = "/ceid/v1/biometrics/matches";
     public const string SessionsPath = "/ceid/v1/biometrics/sessions";
-    public const string Iin = CeidSimulator.SandboxIin;
+    public const string DeclaredIin = CeidSimulator.SandboxIin;
     public const string CallbackSecret = "a-callback-secret-of-at-least-32-characters";
 
     public static ServiceProvider Build(WireMockServer server, Action<KcmrBiometricsOptions>? configure = null, TimeProvider? timeProvider = null)
@@ -66,15 +66,15 @@ internal static class CeidContractHost
     public static IResponseBuilder Json(int status, string body) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
 
-    public static string MatchAnswer(string requestId, string decision = "match", double similarity = 0.97, bool liveness = true, string iin = Iin) =>
+    public static string MatchAnswer(string requestId, string decision = "match", double similarity = 0.97, bool liveness = true, string iin = DeclaredIin) =>
         $$"""{"requestId":"{{requestId}}","matchId":"m_1a2b","providerId":"bio-1","decision":"{{decision}}","similarity":{{similarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"liveness":{"passed":{{(liveness ? "true" : "false")}}},"referenceSource":"gbdfl","iin":"{{iin}}"}""";
 
     public static CeidMatchRequest MatchRequest(string requestId = "req-1") =>
-        new(requestId, Kz.MicroCredit.Identity.Iin.Parse(Iin), "consent-1", SampleFaceImage.CreateJpeg(), FaceImageFormat.Jpeg);
+        new(requestId, Kz.MicroCredit.Identity.Iin.Parse(DeclaredIin), "consent-1", SampleFaceImage.CreateJpeg(), FaceImageFormat.Jpeg);
 
     public static BorrowerIdentificationRequest ImageRequest(string requestId, IdentificationOperation operation = IdentificationOperation.AgreementSigning)
     {
-        var request = new BorrowerIdentificationRequest(Kz.MicroCredit.Identity.Iin.Parse(Iin), operation, "loan-1");
+        var request = new BorrowerIdentificationRequest(Kz.MicroCredit.Identity.Iin.Parse(DeclaredIin), operation, "loan-1");
         request.Evidence.Add(new KcmrFaceImageEvidence(SampleFaceImage.CreateJpeg(), "consent-1", requestId));
         return request;
     }
