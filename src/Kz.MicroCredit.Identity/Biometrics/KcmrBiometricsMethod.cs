@@ -216,7 +216,15 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
         }
         else if (verdict.Status == IdentificationStatus.Verified)
         {
-            await _attempts.ResetAsync(attemptKey, cancellationToken).ConfigureAwait(false);
+            // Concurrent attempts may have exhausted the cap while this one ran: a negative result stays negative.
+            if (await _attempts.GetFailedAttemptsAsync(attemptKey, cancellationToken).ConfigureAwait(false) >= _options.MaxFailedAttempts)
+            {
+                verdict = MethodVerdict.Rejected(ReasonCode.AttemptsExhausted);
+            }
+            else
+            {
+                await _attempts.ResetAsync(attemptKey, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         BiometricsLog.MatchDecided(Logger, context.Request.CorrelationId, verdict.Status.ToString(), string.Join(",", verdict.Reasons), attempt, _options.MaxFailedAttempts, result.MatchId);

@@ -122,6 +122,23 @@ public sealed class KcmrBiometricsMethodTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_match_after_concurrent_failures_reached_the_cap_is_not_verified()
+    {
+        await using ServiceProvider provider = BiometricsTestHost.Build(_simulator);
+        var store = new CapReachedDuringCallStore();
+        var method = new KcmrBiometricsMethod(
+            provider.GetRequiredService<KcmrCeidClient>(),
+            provider.GetRequiredService<KcmrBiometricsSessions>(),
+            store,
+            provider.GetRequiredService<IOptions<KcmrBiometricsOptions>>(),
+            TimeProvider.System);
+        MethodOutcome outcome = await method.EvaluateAsync(BiometricsTestHost.WithImage(CeidSimulator.SandboxIin));
+        Assert.Equal(IdentificationStatus.Rejected, outcome.Status);
+        Assert.Equal([ReasonCode.AttemptsExhausted], outcome.Reasons);
+        Assert.False(store.WasReset);
+    }
+
+    [Fact]
     public async Task Attempt_store_is_keyed_by_hmac_not_by_iin()
     {
         await using ServiceProvider provider = BiometricsTestHost.Build(_simulator, o => o.SubjectKeySecret = "0123456789abcdef0123");
@@ -249,6 +266,25 @@ public sealed class KcmrBiometricsMethodTests : IAsyncLifetime
         BorrowerIdentificationRequest request = BiometricsTestHost.Request(CeidSimulator.SandboxIin);
         request.Evidence.Add(new KcmrSessionEvidence(sessionId));
         return request;
+    }
+
+    /// <summary>Two failures before the call; by the time the answer arrives, concurrent attempts made it three.</summary>
+    private sealed class CapReachedDuringCallStore : IBiometricAttemptStore
+    {
+        private int _reads;
+
+        public bool WasReset { get; private set; }
+
+        public Task<int> GetFailedAttemptsAsync(string subjectKey, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Interlocked.Increment(ref _reads) == 1 ? 2 : 3);
+
+        public Task<int> RecordFailureAsync(string subjectKey, TimeSpan window, CancellationToken cancellationToken = default) => Task.FromResult(3);
+
+        public Task ResetAsync(string subjectKey, CancellationToken cancellationToken = default)
+        {
+            WasReset = true;
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class RecordingAttemptStore : IBiometricAttemptStore
