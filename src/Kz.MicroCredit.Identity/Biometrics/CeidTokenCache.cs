@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace Kz.MicroCredit.Identity.Biometrics;
+
+/// <summary>The token endpoint failed; carries a reason code and whether a retry may help.</summary>
+internal sealed class CeidTokenException : Exception
+{
+    public CeidTokenException()
+        : this(ReasonCode.ProviderUnavailable, transient: true, httpStatus: null)
+    {
+    }
+
+    public CeidTokenException(string message)
+        : base(message)
+    {
+        Reason = ReasonCode.ProviderUnavailable;
+    }
+
+    public CeidTokenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Reason = ReasonCode.ProviderUnavailable;
+    }
+
+    public CeidTokenException(ReasonCode reason, bool transient, int? httpStatus)
+        : base("The CEID token endpoint did not issue a token.")
+    {
+        Reason = reason;
+        Transient = transient;
+        HttpStatus = httpStatus;
+    }
+
+    public ReasonCode Reason { get; }
+
+    public bool Transient { get; }
+
+    public int? HttpStatus { get; }
+}
+
+/// <summary>
+/// OAuth2 client-credentials tokens for CEID: one cached token, renewed <see cref="KcmrBiometricsOptions.TokenExpirySkew"/>
+/// before expiry, or at once when CEID rejects it (the caller passes the rejected token).
+/// </summary>
+#pragma warning disable CA1001 // Lives as long as its client (a singleton); the semaphore holds no unmanaged handle unless AvailableWaitHandle is used.
+internal sealed class CeidTokenCache(KcmrBiometricsOptions options, TimeProvider timeProvider, ILogger logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _token;
+    private DateTimeOffset _renewAt;
+
+    public async ValueTask<string> GetAsync(HttpClient client, string? rejectedToken, CancellationToken cancellationToken)
+    {
+        string? current = Volatile.Read(ref _token);
+        if (current is not null && !ReferenceEquals(current, rejectedToken) && timeProvider.GetUtcNow() < _renewAt)
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            current = _token;
+            if (current is not null && !ReferenceEquals(current, rejectedToken) && timeProvider.GetUtcNow() < _renewAt)
+            {
+                return current;
+            }
+
+            (string token, int expiresIn) = await RequestAsync(client, cancellationToken).ConfigureAwait(false);
+            TimeSpan lifetime = TimeSpan.FromSeconds(expiresIn) - options.TokenExpirySkew;
+            _renewAt = timeProvider.GetUtcNow() + (lifetime > TimeSpan.Zero ? lifetime : TimeSpan.Zero);
+            Volatile.Write(ref _token, token);
+            BiometricsLog.TokenAcquired(logger, expiresIn);
+            return token;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(string Token, int ExpiresIn)> RequestAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
+        if (!string.IsNullOrWhiteSpace(options.Scope))
+        {
+            form.Add(new("scope", options.Scope));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.TokenEndpoint) { Content = new FormUrlEncodedContent(form) };
+        string basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(options.ClientId) + ":" + Uri.EscapeDataString(options.ClientSecret)));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using HttpResponseMessage response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        int status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            bool transient = status >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+            ReasonCode reason = transient ? ReasonCode.ProviderUnavailable : ReasonCode.CeidAccessDenied;
+            BiometricsLog.TokenFailed(logger, reason.Value, status);
+            throw new CeidTokenException(reason, transient, status);
+        }
+
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        OAuthTokenDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(body, OAuthJsonContext.Default.OAuthTokenDto);
+        }
+        catch (JsonException)
+        {
+            dto = null;
+        }
+
+        if (dto is null || string.IsNullOrWhiteSpace(dto.AccessToken) || dto.AccessToken.Length > 16 * 1024 ||
+            !string.Equals(dto.TokenType, "Bearer", StringComparison.OrdinalIgnoreCase) || dto.ExpiresIn is <= 0 or > 86400 * 7)
+        {
+            BiometricsLog.TokenFailed(logger, ReasonCode.ProviderProtocolError.Value, status);
+            throw new CeidTokenException(ReasonCode.ProviderProtocolError, transient: false, status);
+        }
+
+        return (dto.AccessToken, dto.ExpiresIn);
+    }
+}
+#pragma warning restore CA1001
+
+#pragma warning disable CA1812 // Instantiated by System.Text.Json.
+internal sealed class OAuthTokenDto
+{
+    [JsonPropertyName("access_token")]
+    public required string AccessToken { get; init; }
+
+    [JsonPropertyName("token_type")]
+    public required string TokenType { get; init; }
+
+    [JsonPropertyName("expires_in")]
+    public required int ExpiresIn { get; init; }
+}
+#pragma warning restore CA1812
+
+[JsonSourceGenerationOptions(RespectNullableAnnotations = true, MaxDepth = 8)]
+[JsonSerializable(typeof(OAuthTokenDto))]
+internal sealed partial class OAuthJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Kz.MicroCredit.Identity.Biometrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kz.MicroCredit.Identity;
+
+/// <summary>Registers the KCMR CEID biometrics method (<c>kcmr-biometrics</c>).</summary>
+public static class KcmrBiometricsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="KcmrBiometricsMethod"/>, <see cref="KcmrCeidClient"/> (named HTTP client
+    /// <see cref="KcmrCeidClient.HttpClientName"/>), <see cref="KcmrBiometricsSessions"/>, the default wire binding and
+    /// in-memory attempt and session stores (each only when not registered already, so register your own first to
+    /// replace them); options are validated on start.
+    /// </summary>
+    /// <param name="builder">The identification builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The builder.</returns>
+    public static BorrowerIdentificationBuilder AddKcmrBiometrics(this BorrowerIdentificationBuilder builder, Action<KcmrBiometricsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<KcmrBiometricsOptions>().Configure(configure);
+        return AddCore(builder);
+    }
+
+    /// <summary>Registers the method with options bound from configuration (see <see cref="AddKcmrBiometrics(BorrowerIdentificationBuilder, Action{KcmrBiometricsOptions})"/>).</summary>
+    /// <param name="builder">The identification builder.</param>
+    /// <param name="section">The configuration section, e.g. <c>Identification:KcmrBiometrics</c>.</param>
+    /// <returns>The builder.</returns>
+    public static BorrowerIdentificationBuilder AddKcmrBiometrics(this BorrowerIdentificationBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<KcmrBiometricsOptions>().Bind(section);
+        return AddCore(builder);
+    }
+
+    private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
+    {
+        IServiceCollection services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<KcmrBiometricsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KcmrBiometricsOptions>, KcmrBiometricsOptionsValidator>());
+        services.AddHttpClient(KcmrCeidClient.HttpClientName)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                // Time limits are the resilience pipeline's (driven by TimeProvider), not HttpClient's.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.MaxResponseContentBufferSize = sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>().Value.MaxResponseBytes;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                KcmrBiometricsOptions options = sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>().Value;
+                var handler = new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    AutomaticDecompression = DecompressionMethods.None,
+                    UseCookies = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                };
+                if (options.ClientCertificate is not null)
+                {
+                    handler.SslOptions.ClientCertificates = [options.ClientCertificate];
+                }
+
+                return handler;
+            });
+        services.TryAddSingleton<ICeidWireBinding, DefaultCeidWireBinding>();
+        services.TryAddSingleton<IBiometricAttemptStore, InMemoryBiometricAttemptStore>();
+        services.TryAddSingleton<IKcmrSessionStore, InMemoryKcmrSessionStore>();
+        services.TryAddSingleton<BiometricSubjectKeys>();
+        services.TryAddSingleton<KcmrCeidClient>();
+        services.TryAddSingleton(sp => new KcmrBiometricsSessions(
+            sp.GetRequiredService<KcmrCeidClient>(),
+            sp.GetRequiredService<IKcmrSessionStore>(),
+            sp.GetRequiredService<IBiometricAttemptStore>(),
+            sp.GetRequiredService<BiometricSubjectKeys>(),
+            sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<KcmrBiometricsSessions>()));
+        return builder.AddMethod<KcmrBiometricsMethod>(IdentificationMethodId.KcmrBiometrics);
+    }
+}
