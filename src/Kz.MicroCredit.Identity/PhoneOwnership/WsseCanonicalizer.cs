@@ -28,7 +28,11 @@ internal static class WsseCanonicalizer
 
                 if (!root.HasAttribute(attribute.Name))
                 {
-                    root.SetAttribute(attribute.Name, SmartBridgeNamespaces.Xmlns, attribute.Value);
+                    XmlAttribute declaration = attribute.Prefix == "xmlns"
+                        ? copy.CreateAttribute("xmlns", attribute.LocalName, SmartBridgeNamespaces.Xmlns)
+                        : copy.CreateAttribute("xmlns");
+                    declaration.Value = attribute.Value;
+                    root.Attributes.Append(declaration);
                 }
             }
         }

@@ -59,7 +59,7 @@ internal sealed class WsseEnvelopeSigner : ISmartBridgeEnvelopeSigner
             bodyId = SmartBridgeEnvelope.NewBodyId();
             if (string.IsNullOrEmpty(body.GetNamespaceOfPrefix("wsu")))
             {
-                body.SetAttribute("xmlns:wsu", SmartBridgeNamespaces.Xmlns, SmartBridgeNamespaces.Wsu);
+                DeclarePrefix(body, "wsu", SmartBridgeNamespaces.Wsu);
             }
 
             XmlAttribute id = envelope.CreateAttribute("wsu", "Id", SmartBridgeNamespaces.Wsu);
@@ -70,15 +70,15 @@ internal sealed class WsseEnvelopeSigner : ISmartBridgeEnvelopeSigner
         byte[] bodyDigest = signer.ComputeDigest(WsseCanonicalizer.Canonicalize(body));
 
         XmlElement security = envelope.CreateElement("wsse", "Security", SmartBridgeNamespaces.Wsse);
-        security.SetAttribute("xmlns:wsse", SmartBridgeNamespaces.Xmlns, SmartBridgeNamespaces.Wsse);
-        security.SetAttribute("xmlns:wsu", SmartBridgeNamespaces.Xmlns, SmartBridgeNamespaces.Wsu);
+        DeclarePrefix(security, "wsse", SmartBridgeNamespaces.Wsse);
+        DeclarePrefix(security, "wsu", SmartBridgeNamespaces.Wsu);
         XmlAttribute mustUnderstand = envelope.CreateAttribute(string.IsNullOrEmpty(soapPrefix) ? "soap" : soapPrefix, "mustUnderstand", SmartBridgeNamespaces.Soap11);
         mustUnderstand.Value = "1";
         security.Attributes.Append(mustUnderstand);
         header.AppendChild(security);
 
         XmlElement signature = Ds(envelope, "Signature");
-        signature.SetAttribute("xmlns:ds", SmartBridgeNamespaces.Xmlns, SmartBridgeNamespaces.XmlDsig);
+        DeclarePrefix(signature, "ds", SmartBridgeNamespaces.XmlDsig);
         security.AppendChild(signature);
         XmlElement signedInfo = Append(signature, Ds(envelope, "SignedInfo"));
         Append(signedInfo, Ds(envelope, "CanonicalizationMethod")).SetAttribute("Algorithm", SmartBridgeNamespaces.ExcC14N);
@@ -98,6 +98,13 @@ internal sealed class WsseEnvelopeSigner : ISmartBridgeEnvelopeSigner
         keyIdentifier.SetAttribute("EncodingType", SmartBridgeNamespaces.Base64BinaryEncoding);
         keyIdentifier.SetAttribute("ValueType", SmartBridgeNamespaces.X509v3ValueType);
         keyIdentifier.InnerText = Convert.ToBase64String(signer.Certificate.RawData);
+    }
+
+    private static void DeclarePrefix(XmlElement element, string prefix, string namespaceUri)
+    {
+        XmlAttribute declaration = element.OwnerDocument.CreateAttribute("xmlns", prefix, SmartBridgeNamespaces.Xmlns);
+        declaration.Value = namespaceUri;
+        element.Attributes.Append(declaration);
     }
 
     private static XmlElement Ds(XmlDocument document, string name) => document.CreateElement("ds", name, SmartBridgeNamespaces.XmlDsig);
