@@ -78,14 +78,14 @@ public sealed class XmlSignatureVerifierTests
     [Fact]
     public void Unsigned_xml_has_no_signature()
     {
-        XmlSignatureVerificationResult result = VerifyNca(EdsTestData.Bytes("nca", "kalkan-sdk-testdata", "test_xml.xml"), "2021-06-01T00:00:00Z");
+        XmlSignatureVerificationResult result = VerifyNca(EdsTestData.Bytes("nca", "kalkan-sdk-testdata", "examples", "test_xml.xml"), "2021-06-01T00:00:00Z");
         Assert.Equal(ReasonCode.SignatureMissing, result.Failure);
     }
 
     [Fact]
     public void Generic_wsse_sample_with_sha1_is_rejected()
     {
-        XmlSignatureVerificationResult result = VerifyNca(EdsTestData.Bytes("nca", "kalkan-sdk-testdata", "test_wsse.xml"), "2021-06-01T00:00:00Z");
+        XmlSignatureVerificationResult result = VerifyNca(EdsTestData.Bytes("nca", "kalkan-sdk-testdata", "examples", "test_wsse.xml"), "2021-06-01T00:00:00Z");
         Assert.False(result.IsValid);
         Assert.Contains(result.Failure!.Value, new[] { ReasonCode.UnsupportedAlgorithm, ReasonCode.MalformedSignature });
     }

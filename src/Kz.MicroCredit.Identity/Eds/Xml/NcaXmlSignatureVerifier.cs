@@ -234,7 +234,7 @@ public static class NcaXmlSignatureVerifier
         foreach (ParsedReference reference in references)
         {
             byte[] content = Canonicalize(reference.WholeDocument ? document : reference.Target, reference.C14N, reference.PrefixList, reference.Enveloped ? signature : null, stripComments: true);
-            byte[]? digest = EdsCrypto.Digest(reference.DigestMethod, content);
+            byte[]? digest = EdsCrypto.Digest(reference.DigestMethod, content, options.AllowSha1ForTestsOnly);
             if (digest is null)
             {
                 return ReasonCode.UnsupportedAlgorithm;
