@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Eds;
 using Kz.MicroCredit.Identity.Signing;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
@@ -45,6 +46,10 @@ public sealed class EGovPhoneOwnershipOptions
 
     /// <summary>Gets or sets the path of the gateway's certificate (DER or PEM), used when <see cref="GatewayCertificate"/> is null.</summary>
     public string? GatewayCertificatePath { get; set; }
+
+    /// <summary>Gets or sets the trust store the gateway certificate must chain to.</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="NcaTrustStore.Production"/>.</value>
+    public NcaTrustStore? GatewayTrustStore { get; set; }
 
     /// <summary>
     /// Gets or sets a value indicating whether unsigned answers are accepted when no gateway certificate is configured.

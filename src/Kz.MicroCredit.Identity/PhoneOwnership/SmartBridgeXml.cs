@@ -21,7 +21,13 @@ internal static class SmartBridgeXml
             throw new SmartBridgeXmlException(SmartBridgeXmlError.TooLarge);
         }
 
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        byte[] copy = bytes.ToArray();
+        using (var first = new MemoryStream(copy, writable: false))
+        {
+            CheckDepth(XmlReader.Create(first, Settings(maxBytes)));
+        }
+
+        using var stream = new MemoryStream(copy, writable: false);
         return Load(stream, maxBytes);
     }
 
@@ -38,8 +44,41 @@ internal static class SmartBridgeXml
             throw new SmartBridgeXmlException(SmartBridgeXmlError.TooLarge);
         }
 
+        using (var first = new StringReader(text))
+        {
+            CheckDepth(XmlReader.Create(first, Settings(maxChars)));
+        }
+
         using var reader = new StringReader(text);
         return Parse(XmlReader.Create(reader, Settings(maxChars)));
+    }
+
+    /// <summary>The nesting limit (the DOM, XPath and the canonicalisers recurse over depth).</summary>
+    public const int MaxDepth = 64;
+
+    private static void CheckDepth(XmlReader reader)
+    {
+        using (reader)
+        {
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.Depth > MaxDepth)
+                    {
+                        throw new SmartBridgeXmlException(SmartBridgeXmlError.TooLarge);
+                    }
+                }
+            }
+            catch (XmlException ex)
+            {
+                throw new SmartBridgeXmlException(
+                    ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? SmartBridgeXmlError.Dtd
+                    : ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) ? SmartBridgeXmlError.TooLarge
+                    : SmartBridgeXmlError.Malformed,
+                    ex);
+            }
+        }
     }
 
     private static XmlDocument Load(Stream stream, long maxBytes) => Parse(XmlReader.Create(stream, Settings(maxBytes)));

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml;
+using Kz.MicroCredit.Identity.Eds;
 using Kz.MicroCredit.Identity.PhoneOwnership;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Kz.MicroCredit.Identity.Tests.PhoneOwnership;
@@ -44,6 +46,44 @@ public sealed class RealSignedEnvelopeTests
         (bool valid, X509Certificate2 cert) = CheckRsaSignature("WsseServiceTest.xml_signed_string.soap.xml");
         Assert.True(valid);
         Assert.Contains("IIN123456789011", cert.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kalkan_envelope_verifies_in_the_EDS_verifier_at_its_signing_time_with_the_certificate_pinned()
+    {
+        XmlDocument d = SmartBridgeXml.Load(Read("WsseServiceTest.xml_signed_string.soap.xml"), 1 << 20);
+        XmlNamespaceManager ns = Ns(d);
+        var body = (XmlElement)d.SelectSingleNode("/s:Envelope/s:Body", ns)!;
+        var cert = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(d.SelectSingleNode("//wsse:KeyIdentifier", ns)!.InnerText.Trim()));
+        var atSigning = new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+        SmartBridgeSignatureCheck check = EdsSmartBridgeResponseVerifier.Check(d, body, cert, NcaTrustStore.Test, atSigning);
+
+        Assert.True(check.IsValid, check.FailureCode);
+        Assert.Equal(cert.SerialNumber, check.Signer!.SerialNumber);
+    }
+
+    [Fact]
+    public void Kalkan_envelope_is_rejected_today_because_its_certificate_expired()
+    {
+        XmlDocument d = SmartBridgeXml.Load(Read("WsseServiceTest.xml_signed_string.soap.xml"), 1 << 20);
+        XmlNamespaceManager ns = Ns(d);
+        var body = (XmlElement)d.SelectSingleNode("/s:Envelope/s:Body", ns)!;
+        var cert = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(d.SelectSingleNode("//wsse:KeyIdentifier", ns)!.InnerText.Trim()));
+
+        Assert.False(EdsSmartBridgeResponseVerifier.Check(d, body, cert, NcaTrustStore.Test, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))).IsValid);
+    }
+
+    [Fact]
+    public void Kalkan_envelope_with_a_tampered_body_is_rejected()
+    {
+        string xml = System.Text.Encoding.UTF8.GetString(Read("WsseServiceTest.xml_signed_string.soap.xml")).Replace("931002451325", "931002451326", StringComparison.Ordinal);
+        XmlDocument d = SmartBridgeXml.Load(System.Text.Encoding.UTF8.GetBytes(xml), 1 << 20);
+        XmlNamespaceManager ns = Ns(d);
+        var body = (XmlElement)d.SelectSingleNode("/s:Envelope/s:Body", ns)!;
+        var cert = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(d.SelectSingleNode("//wsse:KeyIdentifier", ns)!.InnerText.Trim()));
+
+        Assert.False(EdsSmartBridgeResponseVerifier.Check(d, body, cert, NcaTrustStore.Test, new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero))).IsValid);
     }
 
     [Fact]

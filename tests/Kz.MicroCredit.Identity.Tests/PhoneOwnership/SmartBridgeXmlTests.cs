@@ -139,6 +139,13 @@ public sealed class SmartBridgeXmlTests
     }
 
     [Fact]
+    public void Deep_nesting_is_rejected()
+    {
+        string xml = string.Concat(Enumerable.Repeat("<a>", 200)) + string.Concat(Enumerable.Repeat("</a>", 200));
+        Assert.Equal(SmartBridgeXmlError.TooLarge, Assert.Throws<SmartBridgeXmlException>(() => Load(xml)).Error);
+    }
+
+    [Fact]
     public void Two_bodies_are_rejected()
     {
         const string Xml = """<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body/><soap:Body/></soap:Envelope>""";
