@@ -17,7 +17,9 @@ internal static class SmartBridgeResponseBuilder
             var inner = new StringBuilder();
             using (XmlWriter iw = XmlWriter.Create(inner, new XmlWriterSettings { OmitXmlDeclaration = true }))
             {
+                iw.WriteStartElement("payload", string.Empty);
                 writeData(iw);
+                iw.WriteEndElement();
             }
 
             escaped = inner.ToString();
