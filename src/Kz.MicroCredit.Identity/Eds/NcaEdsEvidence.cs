@@ -10,12 +10,13 @@ public sealed class NcaEdsEvidence : BorrowerEvidence
     /// <summary>Initializes a new instance of the <see cref="NcaEdsEvidence"/> class.</summary>
     /// <param name="signature">The signature bytes (CMS or XML).</param>
     /// <param name="format">The format, or <see cref="EdsSignatureFormat.Auto"/> to detect it.</param>
-    /// <param name="detachedContent">The signed content of a detached CMS.</param>
+    /// <param name="detachedContent">The signed content of a detached CMS; <see langword="null"/> or empty for an attached CMS or XML.</param>
     public NcaEdsEvidence(ReadOnlyMemory<byte> signature, EdsSignatureFormat format = EdsSignatureFormat.Auto, ReadOnlyMemory<byte>? detachedContent = null)
     {
         Signature = signature;
         Format = format;
-        DetachedContent = detachedContent;
+        // An empty value (e.g. a null byte[] converted to memory) means "attached": a challenge is never empty.
+        DetachedContent = detachedContent is { IsEmpty: false } ? detachedContent : null;
     }
 
     /// <inheritdoc />
