@@ -198,7 +198,7 @@ public static class NcaXmlSignatureVerifier
         var references = new List<ParsedReference>();
         foreach (XmlElement reference in siChildren.Skip(2))
         {
-            ReasonCode? referenceFailure = ParseReference(document, signature, reference, keyAlgorithm, options.AllowSha1ForTestsOnly, out ParsedReference? parsed);
+            ReasonCode? referenceFailure = ParseReference(document, signature, reference, keyAlgorithm, options, out ParsedReference? parsed);
             if (referenceFailure is not null)
             {
                 return referenceFailure;
@@ -208,12 +208,13 @@ public static class NcaXmlSignatureVerifier
         }
 
         List<ParsedReference> main = references.Where(r => r.IsMain).ToList();
-        if (main.Count != 1)
+        if (main.Count == 0 || (main.Count > 1 && !options.AllowDetachedReferences))
         {
             return ReasonCode.ReferenceInvalid;
         }
 
-        if (expected is not null && main[0].Target != expected)
+        ParsedReference primary = expected is null ? main[0] : main.FirstOrDefault(r => r.Target == expected) ?? main[0];
+        if (expected is not null && primary.Target != expected)
         {
             return ReasonCode.ReferenceInvalid;
         }
@@ -245,7 +246,7 @@ public static class NcaXmlSignatureVerifier
                 return ReasonCode.SignatureInvalid;
             }
 
-            if (reference.IsMain)
+            if (ReferenceEquals(reference, primary))
             {
                 info.SignedContent = content;
             }
@@ -262,7 +263,7 @@ public static class NcaXmlSignatureVerifier
         info.SignatureValid = true;
         info.Certificate = signer;
         info.KeyAlgorithm = keyAlgorithm;
-        info.SignedElement = main[0].Target;
+        info.SignedElement = primary.Target;
 
         CertificatePathResult path = validator.Validate(signer, candidates, at);
         if (!path.IsValid)
@@ -275,8 +276,9 @@ public static class NcaXmlSignatureVerifier
         return null;
     }
 
-    private static ReasonCode? ParseReference(XmlDocument document, XmlElement signature, XmlElement reference, NcaKeyAlgorithm keyAlgorithm, bool allowSha1, out ParsedReference? parsed)
+    private static ReasonCode? ParseReference(XmlDocument document, XmlElement signature, XmlElement reference, NcaKeyAlgorithm keyAlgorithm, XmlSignatureVerificationOptions options, out ParsedReference? parsed)
     {
+        bool allowSha1 = options.AllowSha1ForTestsOnly;
         parsed = null;
         XmlAttribute? uriAttribute = reference.GetAttributeNode("URI");
         if (uriAttribute is null)
@@ -369,7 +371,8 @@ public static class NcaXmlSignatureVerifier
 
         bool isMain = whole
             ? signature.ParentNode == target || IsAncestorOrSelf(target, signature)
-            : target == signature.ParentNode || IsWsSecurityBody(target, signature);
+            : target == signature.ParentNode || IsWsSecurityBody(target, signature)
+                || (options.AllowDetachedReferences && !IsAncestorOrSelf(signature, target));
         bool isExtra = !isMain && !whole && (IsAncestorOrSelf(signature, target) || IsBinarySecurityTokenOfSameHeader(target, signature));
         if (!isMain && !isExtra)
         {

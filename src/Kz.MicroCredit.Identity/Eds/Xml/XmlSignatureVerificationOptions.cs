@@ -38,6 +38,13 @@ public sealed class XmlSignatureVerificationOptions
     public bool AllowStackedSignatures { get; init; } = true;
 
     /// <summary>
+    /// Gets a value indicating whether references to elements outside the Signature that are not its parent (sibling
+    /// "detached" references, several per SignedInfo) are accepted. Off by default: no NCA or SmartBridge layout needs
+    /// it; when on, set <see cref="ExpectedSignedElement"/> so that the element read is one of those signed.
+    /// </summary>
+    public bool AllowDetachedReferences { get; init; }
+
+    /// <summary>
     /// Gets a selector of the element the caller is going to read (e.g. the SOAP Body); when set, the main reference of
     /// every signature must resolve to exactly that element (or, for <c>URI=""</c>, that element must be the document element).
     /// </summary>
