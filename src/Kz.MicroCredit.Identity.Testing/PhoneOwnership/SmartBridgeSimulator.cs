@@ -211,6 +211,11 @@ public sealed class SmartBridgeSimulator : IAsyncDisposable
 
         XmlDocument response = SmartBridgeResponseBuilder.Response(messageId, null, "SCSS001", _options.Pki.TimeProvider.GetUtcNow(), answer, _options.EscapePayloads);
         await WsseEnvelopeSigner.SignAsync(response, _gateway, http.RequestAborted).ConfigureAwait(false);
+        if (_options.IssuerSerialKeyInfo)
+        {
+            SmartBridgeResponseBuilder.UseIssuerSerialKeyInfo(response, _gateway.Certificate);
+        }
+
         http.Response.StatusCode = 200;
         http.Response.ContentType = "text/xml; charset=utf-8";
         await http.Response.Body.WriteAsync(SmartBridgeEnvelope.ToBytes(response), http.RequestAborted).ConfigureAwait(false);
@@ -333,6 +338,12 @@ public sealed class SmartBridgeSimulatorOptions
     /// <summary>Gets or sets a value indicating whether unsigned or badly signed requests are refused.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RequireSignedRequests { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether answers name the gateway key by issuer and serial only (as real gateway
+    /// answers do), so the client needs the gateway certificate from its options.
+    /// </summary>
+    public bool IssuerSerialKeyInfo { get; set; }
 
     /// <summary>Gets or sets a value indicating whether payloads are sent as escaped inner XML (as some services do).</summary>
     public bool EscapePayloads { get; set; }

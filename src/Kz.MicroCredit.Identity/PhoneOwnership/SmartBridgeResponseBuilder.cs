@@ -98,6 +98,26 @@ internal static class SmartBridgeResponseBuilder
         return document;
     }
 
+    /// <summary>
+    /// Replaces the signer certificate in a signed envelope's KeyInfo by <c>ds:X509IssuerSerial</c> (what gateway answers
+    /// carry in public samples). KeyInfo is not covered by the signature, so the signature stays valid.
+    /// </summary>
+    public static void UseIssuerSerialKeyInfo(XmlDocument signed, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        XmlElement reference = signed.GetElementsByTagName("SecurityTokenReference", SmartBridgeNamespaces.Wsse).OfType<XmlElement>().Single();
+        reference.RemoveAll();
+        XmlElement data = signed.CreateElement("ds", "X509Data", SmartBridgeNamespaces.XmlDsig);
+        XmlElement issuerSerial = signed.CreateElement("ds", "X509IssuerSerial", SmartBridgeNamespaces.XmlDsig);
+        XmlElement issuer = signed.CreateElement("ds", "X509IssuerName", SmartBridgeNamespaces.XmlDsig);
+        issuer.InnerText = certificate.IssuerName.Name;
+        XmlElement serial = signed.CreateElement("ds", "X509SerialNumber", SmartBridgeNamespaces.XmlDsig);
+        serial.InnerText = new System.Numerics.BigInteger(certificate.GetSerialNumber(), isUnsigned: true, isBigEndian: false).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        issuerSerial.AppendChild(issuer);
+        issuerSerial.AppendChild(serial);
+        data.AppendChild(issuerSerial);
+        reference.AppendChild(data);
+    }
+
     /// <summary>Reads the request info a simulator needs from a parsed request envelope.</summary>
     public static (string? MessageId, string? ServiceId, XmlElement? Data) ReadRequest(XmlDocument request)
     {

@@ -91,6 +91,20 @@ public sealed class SmartBridgeSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answers_naming_the_gateway_by_issuer_and_serial_only_verify_with_the_configured_certificate()
+    {
+        await _simulator.DisposeAsync();
+        _simulator = await SmartBridgeSimulator.StartAsync(new SmartBridgeSimulatorOptions { Pki = _pki, IssuerSerialKeyInfo = true });
+        _simulator.Register(Borrower, Phone);
+        Assert.Equal(IdentificationStatus.Verified, (await DirectAsync()).Status);
+
+        // With another (trusted) certificate configured, the issuer+serial hint matches nothing: not verified.
+        INcaSigner other = _pki.IssueServiceCertificate("OTHER GATEWAY", SandboxServiceKind.InformationSystem);
+        MethodOutcome outcome = await DirectAsync(tweak: o => o.GatewayCertificate = other.Certificate);
+        Assert.Equal([ReasonCode.SmartBridgeSignatureInvalid], outcome.Reasons);
+    }
+
+    [Fact]
     public async Task Not_registered_number_is_rejected()
     {
         MethodOutcome outcome = await DirectAsync();
