@@ -1,0 +1,317 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Xml;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Kz.MicroCredit.Identity.PhoneOwnership;
+
+/// <summary>Signs the Body of an unsigned SmartBridge envelope with WS-Security (in place).</summary>
+internal interface ISmartBridgeEnvelopeSigner
+{
+    Task SignAsync(XmlDocument envelope, CancellationToken cancellationToken);
+}
+
+/// <summary>Checks the gateway's WS-Security signature over the Body of an answer.</summary>
+internal interface ISmartBridgeResponseVerifier
+{
+    SmartBridgeSignatureCheck Verify(XmlDocument response, XmlElement body, X509Certificate2 gatewayCertificate);
+}
+
+/// <summary>The result of a response signature check; the failure is a code, never text from input.</summary>
+internal readonly record struct SmartBridgeSignatureCheck(bool IsValid, string? FailureCode, X509Certificate2? Signer);
+
+/// <summary>Sends one SyncChannel request and returns a checked answer.</summary>
+internal interface ISmartBridgeClient
+{
+    Task<SmartBridgeCallResult> SendAsync(string serviceId, SmartBridgeServiceData data, CancellationToken cancellationToken);
+}
+
+/// <summary>What one SmartBridge call produced: a verified, bound, successful answer or a failure reason.</summary>
+internal sealed record SmartBridgeCallResult
+{
+    public required string RequestMessageId { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public ReasonCode? Failure { get; init; }
+
+    public int HttpStatus { get; init; }
+
+    public string? StatusCode { get; init; }
+
+    public string? ResponseMessageId { get; init; }
+
+    public string? FaultCode { get; init; }
+
+    public byte[]? ResponseBytes { get; init; }
+
+    public string SignatureCheck { get; init; } = "none";
+
+    public string? SignerSerial { get; init; }
+
+    public SmartBridgeResponseData? Data { get; init; }
+
+    public bool Succeeded => Failure is null && Data is not null;
+
+    /// <inheritdoc />
+    public override string ToString() => $"SmartBridgeCallResult {{ MessageId = {RequestMessageId}, ServiceId = {ServiceId}, Failure = {Failure}, Status = {StatusCode} }}";
+
+    /// <summary>Writes the non-personal facts of the call (documented keys, see docs/phone-ownership.md).</summary>
+    public void WriteEvidence(MethodEvidenceBuilder evidence, string prefix)
+    {
+        evidence.Set(prefix + ".serviceId", ServiceId);
+        evidence.Set(prefix + ".request.messageId", RequestMessageId);
+        evidence.Set(prefix + ".response.messageId", ResponseMessageId is null ? null : SmartBridgeResponseParser.SafeCode(ResponseMessageId));
+        evidence.Set(prefix + ".status", StatusCode);
+        evidence.Set(prefix + ".fault", FaultCode);
+        evidence.Set(prefix + ".signature", SignatureCheck);
+        evidence.Set(prefix + ".signer.serial", SignerSerial);
+        if (HttpStatus != 0)
+        {
+            evidence.Set(prefix + ".http", HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (ResponseBytes is not null)
+        {
+            evidence.Digest(prefix + ".response", ResponseBytes);
+        }
+    }
+}
+
+/// <summary>
+/// The SmartBridge SyncChannel client: builds the envelope, signs the Body with the lender's key, POSTs it through the
+/// resilient named <see cref="HttpClient"/>, parses the answer with the hardened reader, checks the gateway's
+/// signature (when configured), binds the answer to the request and maps faults and status codes.
+/// </summary>
+internal sealed class SmartBridgeClient : ISmartBridgeClient
+{
+    public const string HttpClientName = "Kz.MicroCredit.Identity.SmartBridge";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly SmartBridgeSettings _settings;
+    private readonly ISmartBridgeEnvelopeSigner _signer;
+    private readonly ISmartBridgeResponseVerifier _verifier;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public SmartBridgeClient(
+        IHttpClientFactory httpClientFactory,
+        SmartBridgeSettings settings,
+        ISmartBridgeEnvelopeSigner signer,
+        ISmartBridgeResponseVerifier verifier,
+        TimeProvider timeProvider,
+        ILogger<SmartBridgeClient>? logger = null)
+    {
+        _httpClientFactory = httpClientFactory;
+        _settings = settings;
+        _signer = signer;
+        _verifier = verifier;
+        _timeProvider = timeProvider;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public async Task<SmartBridgeCallResult> SendAsync(string serviceId, SmartBridgeServiceData data, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceId);
+        ArgumentNullException.ThrowIfNull(data);
+        EGovPhoneOwnershipOptions options = _settings.Options;
+        string messageId = Guid.NewGuid().ToString("D");
+        var info = new SmartBridgeRequestInfo(
+            messageId,
+            CorrelationId: null,
+            serviceId,
+            _timeProvider.GetUtcNow(),
+            options.SenderId!,
+            _settings.SenderPassword,
+            SessionId: Guid.NewGuid().ToString("D"));
+        XmlDocument envelope = SmartBridgeEnvelope.Build(info, data, SmartBridgeEnvelope.NewBodyId());
+        await _signer.SignAsync(envelope, cancellationToken).ConfigureAwait(false);
+        byte[] requestBytes = SmartBridgeEnvelope.ToBytes(envelope);
+
+        int httpStatus = 0;
+        byte[] responseBytes;
+        try
+        {
+            HttpClient http = _httpClientFactory.CreateClient(HttpClientName);
+            using var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint);
+            request.Content = new ByteArrayContent(requestBytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+            request.Headers.TryAddWithoutValidation("SOAPAction", "\"\"");
+            PhoneOwnershipLog.RequestSent(_logger, messageId, serviceId);
+            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            httpStatus = (int)response.StatusCode;
+            if (response.StatusCode != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.InternalServerError)
+            {
+                return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus);
+            }
+
+            if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
+            {
+                return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
+            }
+
+            responseBytes = await ReadCappedAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
+                ?? [];
+            if (responseBytes.Length == 0)
+            {
+                return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
+        {
+            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.GetType().Name, ReasonCode.Timeout.Value);
+            return Fail(messageId, serviceId, ReasonCode.Timeout, httpStatus, log: false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or BrokenCircuitException or IOException)
+        {
+            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.GetType().Name, ReasonCode.ProviderUnavailable.Value);
+            return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus, log: false);
+        }
+        catch (ResponseTooLargeException)
+        {
+            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
+        }
+
+        return Interpret(messageId, serviceId, httpStatus, responseBytes);
+    }
+
+    internal SmartBridgeCallResult Interpret(string messageId, string serviceId, int httpStatus, byte[] responseBytes)
+    {
+        EGovPhoneOwnershipOptions options = _settings.Options;
+        XmlDocument document;
+        SmartBridgeResponse parsed;
+        try
+        {
+            document = SmartBridgeXml.Load(responseBytes, options.MaxResponseBytes);
+            parsed = SmartBridgeResponseParser.Parse(document);
+        }
+        catch (SmartBridgeXmlException ex)
+        {
+            PhoneOwnershipLog.ResponseRejected(_logger, messageId, "xml-" + ex.Error);
+            return Fail(messageId, serviceId, httpStatus >= 500 ? ReasonCode.ProviderUnavailable : ReasonCode.ProviderProtocolError, httpStatus, responseBytes, log: false);
+        }
+
+        if (parsed.IsFault)
+        {
+            return Fail(messageId, serviceId, ReasonCode.SmartBridgeFault, httpStatus, responseBytes) with { FaultCode = parsed.FaultCode };
+        }
+
+        if (httpStatus != 200)
+        {
+            return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus, responseBytes);
+        }
+
+        string signature = "not-configured";
+        string? signerSerial = null;
+        X509Certificate2? gateway = _settings.GatewayCertificate;
+        if (gateway is not null)
+        {
+            SmartBridgeSignatureCheck check = _verifier.Verify(document, parsed.Body!, gateway);
+            if (!check.IsValid)
+            {
+                PhoneOwnershipLog.ResponseRejected(_logger, messageId, "signature-" + (check.FailureCode ?? "invalid"));
+                return Fail(messageId, serviceId, ReasonCode.SmartBridgeSignatureInvalid, httpStatus, responseBytes, log: false)
+                    with { SignatureCheck = "invalid" };
+            }
+
+            signature = "verified";
+            signerSerial = check.Signer?.SerialNumber.ToLowerInvariant();
+        }
+
+        string? responseMessageId = parsed.MessageId;
+        if (options.RequireMessageIdEcho
+            && !string.Equals(parsed.MessageId, messageId, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(parsed.CorrelationId, messageId, StringComparison.OrdinalIgnoreCase))
+        {
+            PhoneOwnershipLog.ResponseRejected(_logger, messageId, "message-id");
+            return Fail(messageId, serviceId, ReasonCode.SmartBridgeResponseMismatch, httpStatus, responseBytes, log: false)
+                with { SignatureCheck = signature, SignerSerial = signerSerial, ResponseMessageId = responseMessageId };
+        }
+
+        string? status = SmartBridgeResponseParser.SafeCode(parsed.StatusCode);
+        if (status is null || !options.SuccessStatusCodes.Contains(status, StringComparer.Ordinal))
+        {
+            return Fail(messageId, serviceId, status is null ? ReasonCode.ProviderProtocolError : ReasonCode.SmartBridgeStatusError, httpStatus, responseBytes)
+                with { SignatureCheck = signature, SignerSerial = signerSerial, StatusCode = status, ResponseMessageId = responseMessageId };
+        }
+
+        if (parsed.Data is null)
+        {
+            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus, responseBytes)
+                with { SignatureCheck = signature, SignerSerial = signerSerial, StatusCode = status, ResponseMessageId = responseMessageId };
+        }
+
+        SmartBridgeResponseData data;
+        try
+        {
+            data = SmartBridgeResponseParser.ReadData(parsed.Data, options.MaxResponseBytes);
+        }
+        catch (SmartBridgeXmlException ex)
+        {
+            PhoneOwnershipLog.ResponseRejected(_logger, messageId, "inner-xml-" + ex.Error);
+            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus, responseBytes, log: false)
+                with { SignatureCheck = signature, SignerSerial = signerSerial, StatusCode = status, ResponseMessageId = responseMessageId };
+        }
+
+        PhoneOwnershipLog.ResponseReceived(_logger, messageId, serviceId, status, signature);
+        return new SmartBridgeCallResult
+        {
+            RequestMessageId = messageId,
+            ServiceId = serviceId,
+            HttpStatus = httpStatus,
+            StatusCode = status,
+            ResponseMessageId = responseMessageId,
+            ResponseBytes = responseBytes,
+            SignatureCheck = signature,
+            SignerSerial = signerSerial,
+            Data = data,
+        };
+    }
+
+    private SmartBridgeCallResult Fail(string messageId, string serviceId, ReasonCode reason, int httpStatus, byte[]? bytes = null, bool log = true)
+    {
+        if (log)
+        {
+            PhoneOwnershipLog.RequestFailed(_logger, messageId, serviceId, reason.Value, httpStatus);
+        }
+
+        return new SmartBridgeCallResult { RequestMessageId = messageId, ServiceId = serviceId, Failure = reason, HttpStatus = httpStatus, ResponseBytes = bytes };
+    }
+
+    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new MemoryStream();
+            byte[] chunk = new byte[16 * 1024];
+            while (true)
+            {
+                int read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.ToArray();
+                }
+
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw new ResponseTooLargeException();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+    }
+
+    private sealed class ResponseTooLargeException : Exception
+    {
+    }
+}
