@@ -4,13 +4,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Kz.MicroCredit.Identity.Biometrics;
+using Kz.MicroCredit.Identity.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kz.MicroCredit.Identity.Testing.Biometrics;
 
@@ -80,7 +76,7 @@ public sealed class CeidSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, SimSession> _sessions = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly HttpClient _callbackClient = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private WebApplication? _app;
+    private LoopbackHost? _host;
     private int _matchCalls;
     private int _tokensIssued;
 
@@ -137,15 +133,8 @@ public sealed class CeidSimulator : IAsyncDisposable
     public static async Task<CeidSimulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         var simulator = new CeidSimulator(timeProvider ?? TimeProvider.System);
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        WebApplication app = builder.Build();
-        simulator.Map(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        simulator.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        simulator._app = app;
+        simulator._host = await LoopbackHost.StartAsync(simulator.Map, cancellationToken).ConfigureAwait(false);
+        simulator.BaseAddress = simulator._host.BaseAddress;
         return simulator;
     }
 
@@ -231,10 +220,9 @@ public sealed class CeidSimulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _callbackClient.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await _host.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -6,14 +6,10 @@ using System.Xml;
 using Kz.MicroCredit.Identity.Eds;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.Signing;
+using Kz.MicroCredit.Identity.Testing.Hosting;
 using Kz.MicroCredit.Identity.Testing.Pki;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kz.MicroCredit.Identity.Testing.PhoneOwnership;
 
@@ -25,7 +21,7 @@ namespace Kz.MicroCredit.Identity.Testing.PhoneOwnership;
 /// </summary>
 public sealed class SmartBridgeSimulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
     private readonly SmartBridgeSimulatorOptions _options;
     private readonly INcaSigner _gateway;
     private readonly ConcurrentDictionary<string, string> _phoneToIin = new(StringComparer.Ordinal);
@@ -36,9 +32,9 @@ public sealed class SmartBridgeSimulator : IAsyncDisposable
     private int _requests;
     private int _rejected;
 
-    private SmartBridgeSimulator(WebApplication app, SmartBridgeSimulatorOptions options, INcaSigner gateway, Uri endpoint)
+    private SmartBridgeSimulator(LoopbackHost host, SmartBridgeSimulatorOptions options, INcaSigner gateway, Uri endpoint)
     {
-        _app = app;
+        _host = host;
         _options = options;
         _gateway = gateway;
         Endpoint = endpoint;
@@ -68,16 +64,10 @@ public sealed class SmartBridgeSimulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Pki);
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
         INcaSigner gateway = options.Pki.IssueServiceCertificate("SANDBOX SMARTBRIDGE GATEWAY", SandboxServiceKind.InformationSystem);
         SmartBridgeSimulator? simulator = null;
-        app.MapPost("/{**path}", (HttpContext http) => simulator!.HandleAsync(http));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        simulator = new SmartBridgeSimulator(app, options, gateway, new Uri(address.TrimEnd('/') + "/bip-sync-wss-gost/"));
+        LoopbackHost host = await LoopbackHost.StartAsync(app => app.MapPost("/{**path}", (HttpContext http) => simulator!.HandleAsync(http)), cancellationToken).ConfigureAwait(false);
+        simulator = new SmartBridgeSimulator(host, options, gateway, new Uri(host.BaseAddress, "bip-sync-wss-gost/"));
         return simulator;
     }
 
@@ -120,8 +110,7 @@ public sealed class SmartBridgeSimulator : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task HandleAsync(HttpContext http)

@@ -6,13 +6,9 @@ using System.Text;
 using System.Text.Json;
 using Kz.MicroCredit.Identity.RealTimePhoto;
 using Kz.MicroCredit.Identity.RealTimePhoto.Http;
+using Kz.MicroCredit.Identity.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kz.MicroCredit.Identity.Testing.RealTimePhoto;
 
@@ -45,7 +41,7 @@ public enum SimulatedPersonBehavior
 /// </summary>
 public sealed class LivenessProviderSimulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly ConcurrentDictionary<string, SimSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _byIdempotencyKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SimulatedPersonBehavior> _people = new(StringComparer.Ordinal);
@@ -53,9 +49,8 @@ public sealed class LivenessProviderSimulator : IAsyncDisposable
     private int _requests;
     private long _sequence;
 
-    private LivenessProviderSimulator(WebApplication app, TimeProvider time)
+    private LivenessProviderSimulator(TimeProvider time)
     {
-        _app = app;
         TimeProvider = time;
     }
 
@@ -86,15 +81,9 @@ public sealed class LivenessProviderSimulator : IAsyncDisposable
     /// <returns>The running simulator.</returns>
     public static async Task<LivenessProviderSimulator> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        WebApplication app = builder.Build();
-        var sim = new LivenessProviderSimulator(app, timeProvider ?? TimeProvider.System);
-        sim.Map(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sim.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var sim = new LivenessProviderSimulator(timeProvider ?? TimeProvider.System);
+        sim._host = await LoopbackHost.StartAsync(sim.Map, cancellationToken).ConfigureAwait(false);
+        sim.BaseAddress = sim._host.BaseAddress;
         return sim;
     }
 
@@ -164,8 +153,7 @@ public sealed class LivenessProviderSimulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _webhookClient.Dispose();
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
     }
 
     private void Map(WebApplication app)

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
@@ -270,14 +270,12 @@ public class KcmrCeidClient
     /// <summary>Whether the failure happened before any byte of the request could reach the service.</summary>
     internal static bool FailedBeforeSending(Exception? exception) => exception switch
     {
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } => true,
+        _ when RemoteCallResilience.FailedBeforeSending(exception) => true,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } => true,
         CeidTokenException { Transient: true } => true, // the business request was not sent yet
         HttpRequestException { InnerException: CeidTokenException { Transient: true } } => true,
         _ => false,
     };
-
-    private static bool IsTransientResult(HttpResponseMessage? response) =>
-        response is not null && ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout);
 
     private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(
         KcmrBiometricsOptions options,
@@ -285,47 +283,30 @@ public class KcmrCeidClient
         ILogger logger,
         Action<ResiliencePipelineBuilder<HttpResponseMessage>>? configureInner)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "kzid-kcmr-ceid", TimeProvider = timeProvider };
-        builder.AddTimeout(options.TotalBudget);
-        if (options.MaxRetryAttempts > 0)
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "kzid-kcmr-ceid" };
+        builder.AddStrategies(new RemoteCallResilienceSettings
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            TimeProvider = timeProvider,
+            TotalTimeout = options.TotalBudget,
+            AttemptTimeout = options.PerCallTimeout,
+            MaxRetryAttempts = options.MaxRetryAttempts,
+            RetryBaseDelay = options.RetryBaseDelay,
+            FailedBeforeSending = FailedBeforeSending,
+
+            // Anything that may have reached the service is retried only when it deduplicates by request id.
+            IsIdempotent = static context => context.Properties.GetValue(IdempotentKey, false),
+            OnRetry = args =>
             {
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                Delay = options.RetryBaseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args =>
-                {
-                    if (FailedBeforeSending(args.Outcome.Exception))
-                    {
-                        return PredicateResult.True();
-                    }
-
-                    // Anything that may have reached the service is retried only when it deduplicates by request id.
-                    bool idempotent = args.Context.Properties.GetValue(IdempotentKey, false);
-                    bool transient = args.Outcome.Exception is HttpRequestException or TimeoutRejectedException || IsTransientResult(args.Outcome.Result);
-                    return new ValueTask<bool>(idempotent && transient);
-                },
-                OnRetry = args =>
-                {
-                    string fault = args.Outcome.Exception?.GetType().Name ?? ((int?)args.Outcome.Result?.StatusCode)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
-                    BiometricsLog.Retrying(logger, args.Context.Properties.GetValue(OperationKey, "call"), args.AttemptNumber + 1, fault);
-                    return default;
-                },
-            });
-        }
-
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-        {
-            FailureRatio = options.CircuitBreakerFailureRatio,
-            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
-            SamplingDuration = options.CircuitBreakerSamplingDuration,
-            BreakDuration = options.CircuitBreakerBreakDuration,
-            ShouldHandle = args => new ValueTask<bool>(
-                args.Outcome.Exception is HttpRequestException or TimeoutRejectedException or CeidTokenException { Transient: true } || IsTransientResult(args.Outcome.Result)),
+                string fault = args.Outcome.Exception?.GetType().Name ?? ((int?)args.Outcome.Result?.StatusCode)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+                BiometricsLog.Retrying(logger, args.Context.Properties.GetValue(OperationKey, "call"), args.AttemptNumber + 1, fault);
+                return default;
+            },
+            BreakerFailure = static outcome => RemoteCallResilience.IsTransientFailure(outcome) || outcome.Exception is CeidTokenException { Transient: true },
+            BreakerFailureRatio = options.CircuitBreakerFailureRatio,
+            BreakerMinimumThroughput = options.CircuitBreakerMinimumThroughput,
+            BreakerSamplingDuration = options.CircuitBreakerSamplingDuration,
+            BreakerBreakDuration = options.CircuitBreakerBreakDuration,
         });
-        builder.AddTimeout(options.PerCallTimeout);
         configureInner?.Invoke(builder);
         return builder.Build();
     }

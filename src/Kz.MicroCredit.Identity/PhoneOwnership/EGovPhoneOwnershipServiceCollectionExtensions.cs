@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http;
+using Kz.MicroCredit.Identity.Http;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -71,41 +71,30 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
             .AddResilienceHandler("smartbridge", static (pipeline, context) =>
             {
                 EGovPhoneOwnershipOptions o = context.ServiceProvider.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value;
-                pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = o.TotalTimeout });
-                if (o.MaxRetryAttempts > 0)
+                pipeline.AddStrategies(new RemoteCallResilienceSettings
                 {
-                    pipeline.AddRetry(new HttpRetryStrategyOptions
-                    {
-                        Name = "retry-before-send",
-                        MaxRetryAttempts = o.MaxRetryAttempts,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromMilliseconds(200),
-                        ShouldHandle = static args => ValueTask.FromResult(FailedBeforeSending(args.Outcome.Exception)),
-                    });
-                }
-
-                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    Name = "breaker",
-                    FailureRatio = 0.5,
-                    MinimumThroughput = 20,
-                    SamplingDuration = TimeSpan.FromSeconds(60),
-                    BreakDuration = TimeSpan.FromSeconds(15),
-                    ShouldHandle = static args => ValueTask.FromResult(
-                        args.Outcome.Exception is HttpRequestException or TimeoutRejectedException
-                        || args.Outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+                    TotalTimeout = o.TotalTimeout,
+                    AttemptTimeout = o.AttemptTimeout,
+                    MaxRetryAttempts = o.MaxRetryAttempts,
+                    RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                    IsIdempotent = null, // SmartBridge calls are POSTs without an idempotency key: retry only before sending
+                    BreakerFailure = IsGatewayFailure,
+                    BreakerFailureRatio = 0.5,
+                    BreakerMinimumThroughput = 20,
+                    BreakerSamplingDuration = TimeSpan.FromSeconds(60),
+                    BreakerBreakDuration = TimeSpan.FromSeconds(15),
+                    Names = new RemoteCallStrategyNames("total", "retry-before-send", "breaker", "attempt"),
                 });
-                pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "attempt", Timeout = o.AttemptTimeout });
             });
 
         builder.AddMethod<EGovPhoneOwnershipMethod>(IdentificationMethodId.EGovPhoneOwnership);
         return builder;
     }
 
-    /// <summary>A POST is retried only when it certainly never reached the gateway (connection refused, DNS failure).</summary>
-    internal static bool FailedBeforeSending(Exception? exception) =>
-        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+    /// <summary>The breaker counts transport faults, timeouts and the gateway's own 502/503/504 (not every 5xx).</summary>
+    private static bool IsGatewayFailure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 }
 
 /// <summary>Checks <see cref="EGovPhoneOwnershipOptions"/> at start-up (messages name options, never values).</summary>

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using Kz.MicroCredit.Identity.Http;
 using Kz.MicroCredit.Identity.RealTimePhoto;
 using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Microsoft.Extensions.Configuration;
@@ -8,9 +9,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity;
 
@@ -91,43 +89,23 @@ public static class RealTimePhotoBuilderExtensions
         return builder.AddMethod<RealTimePhotoMethod>(IdentificationMethodId.RealTimePhoto);
     }
 
-    internal static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealTimePhotoProviderOptions o, TimeProvider time)
-    {
-        pipeline.TimeProvider = time;
-        pipeline.AddTimeout(o.TotalTimeout);
-        if (o.MaxRetryAttempts > 0)
+    internal static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealTimePhotoProviderOptions o, TimeProvider time) =>
+        pipeline.AddStrategies(new RemoteCallResilienceSettings
         {
-            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = o.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = o.RetryBaseDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
-            });
-        }
-
-        pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-        {
-            FailureRatio = o.CircuitBreakerFailureRatio,
-            MinimumThroughput = o.CircuitBreakerMinimumThroughput,
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = o.CircuitBreakerBreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+            TimeProvider = time,
+            TotalTimeout = o.TotalTimeout,
+            AttemptTimeout = o.AttemptTimeout,
+            MaxRetryAttempts = o.MaxRetryAttempts,
+            RetryBaseDelay = o.RetryBaseDelay,
+            IsIdempotent = IsIdempotent,
+            BreakerFailureRatio = o.CircuitBreakerFailureRatio,
+            BreakerMinimumThroughput = o.CircuitBreakerMinimumThroughput,
+            BreakerSamplingDuration = TimeSpan.FromSeconds(30),
+            BreakerBreakDuration = o.CircuitBreakerBreakDuration,
         });
-        pipeline.AddTimeout(new TimeoutStrategyOptions { Timeout = o.AttemptTimeout });
-    }
 
-    /// <summary>Retry only what cannot be applied twice: GETs, POSTs with an idempotency key, or requests that never left (connection refused).</summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
-    {
-        HttpRequestMessage? request = context.GetRequestMessage();
-        bool idempotent = request is not null && (request.Method == HttpMethod.Get || request.Headers.Contains(LivenessWireBinding.IdempotencyHeader));
-        if (idempotent)
-        {
-            return HttpClientResiliencePredicates.IsTransient(outcome);
-        }
-
-        return outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
-    }
+    /// <summary>Only GETs and POSTs carrying an idempotency key can be applied twice; other POSTs are retried only before sending.</summary>
+    private static bool IsIdempotent(ResilienceContext context) =>
+        context.GetRequestMessage() is { } request
+        && (request.Method == HttpMethod.Get || request.Headers.Contains(LivenessWireBinding.IdempotencyHeader));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Xml;
 using Kz.MicroCredit.Identity.Cryptography;
+using Kz.MicroCredit.Identity.Http;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.Signing;
 using Kz.MicroCredit.Identity.Testing.Pki;
@@ -102,10 +103,10 @@ public sealed class SmartBridgeResilienceTests
     [Fact]
     public void Only_connection_and_name_resolution_errors_count_as_before_sending()
     {
-        Assert.True(EGovPhoneOwnershipServiceCollectionExtensions.FailedBeforeSending(new HttpRequestException(HttpRequestError.ConnectionError, "x")));
-        Assert.True(EGovPhoneOwnershipServiceCollectionExtensions.FailedBeforeSending(new HttpRequestException(HttpRequestError.NameResolutionError, "x")));
-        Assert.False(EGovPhoneOwnershipServiceCollectionExtensions.FailedBeforeSending(new HttpRequestException(HttpRequestError.ResponseEnded, "x")));
-        Assert.False(EGovPhoneOwnershipServiceCollectionExtensions.FailedBeforeSending(new TimeoutException()));
-        Assert.False(EGovPhoneOwnershipServiceCollectionExtensions.FailedBeforeSending(null));
+        Assert.True(RemoteCallResilience.FailedBeforeSending(new HttpRequestException(HttpRequestError.ConnectionError, "x")));
+        Assert.True(RemoteCallResilience.FailedBeforeSending(new HttpRequestException(HttpRequestError.NameResolutionError, "x")));
+        Assert.False(RemoteCallResilience.FailedBeforeSending(new HttpRequestException(HttpRequestError.ResponseEnded, "x")));
+        Assert.False(RemoteCallResilience.FailedBeforeSending(new TimeoutException()));
+        Assert.False(RemoteCallResilience.FailedBeforeSending(null));
     }
 }

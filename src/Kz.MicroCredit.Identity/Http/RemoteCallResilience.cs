@@ -1,0 +1,167 @@
+using System.Net.Http;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Kz.MicroCredit.Identity.Http;
+
+/// <summary>The settings of one outbound pipeline built by <see cref="RemoteCallResilience.AddStrategies"/>.</summary>
+internal sealed record RemoteCallResilienceSettings
+{
+    /// <summary>Gets the budget for the whole call, retries and backoff included.</summary>
+    public required TimeSpan TotalTimeout { get; init; }
+
+    /// <summary>Gets the timeout of one attempt.</summary>
+    public required TimeSpan AttemptTimeout { get; init; }
+
+    /// <summary>Gets the number of retries (0: no retry strategy is added).</summary>
+    public int MaxRetryAttempts { get; init; }
+
+    /// <summary>Gets the base delay of the exponential, jittered backoff.</summary>
+    public required TimeSpan RetryBaseDelay { get; init; }
+
+    /// <summary>
+    /// Gets whether the request of an attempt may safely be sent twice (a GET, or a POST the service deduplicates by an
+    /// idempotency key); such requests are retried on any <see cref="RemoteCallResilience.IsTransientFailure"/>.
+    /// <see langword="null"/> means no request is idempotent: only failures before sending are retried.
+    /// </summary>
+    public Func<ResilienceContext, bool>? IsIdempotent { get; init; }
+
+    /// <summary>Gets the test that a failure happened before the request could reach the service (always retried).</summary>
+    public Func<Exception?, bool> FailedBeforeSending { get; init; } = RemoteCallResilience.FailedBeforeSending;
+
+    /// <summary>Gets what the circuit breaker counts as a failure.</summary>
+    public Func<Outcome<HttpResponseMessage>, bool> BreakerFailure { get; init; } = RemoteCallResilience.IsTransientFailure;
+
+    /// <summary>Gets the failure ratio that opens the breaker.</summary>
+    public required double BreakerFailureRatio { get; init; }
+
+    /// <summary>Gets the minimum number of calls in the sampling window before the breaker may open.</summary>
+    public required int BreakerMinimumThroughput { get; init; }
+
+    /// <summary>Gets the breaker's sampling window.</summary>
+    public required TimeSpan BreakerSamplingDuration { get; init; }
+
+    /// <summary>Gets how long the breaker stays open.</summary>
+    public required TimeSpan BreakerBreakDuration { get; init; }
+
+    /// <summary>Gets an optional callback run before each retry (logging).</summary>
+    public Func<OnRetryArguments<HttpResponseMessage>, ValueTask>? OnRetry { get; init; }
+
+    /// <summary>Gets the clock for timeouts, delays and the breaker; <see langword="null"/> leaves the builder's clock.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Gets the strategy names (telemetry); <see langword="null"/> keeps Polly's defaults.</summary>
+    public RemoteCallStrategyNames? Names { get; init; }
+}
+
+/// <summary>Names of the four strategies (<see langword="null"/> keeps Polly's default for that one).</summary>
+/// <param name="Total">The total timeout.</param>
+/// <param name="Retry">The retry.</param>
+/// <param name="Breaker">The circuit breaker.</param>
+/// <param name="Attempt">The per-attempt timeout.</param>
+internal sealed record RemoteCallStrategyNames(string? Total, string? Retry, string? Breaker, string? Attempt);
+
+/// <summary>The one shape of every outbound call pipeline of the SDK (SmartBridge, liveness provider, CEID).</summary>
+/// <remarks>
+/// Strategies are added outermost first:
+/// <list type="number">
+/// <item><description>a total timeout, so retries and backoff can never exceed the caller's budget;</description></item>
+/// <item><description>a retry (exponential backoff with jitter) that retries a request only when sending it twice
+/// is harmless: always when it failed before any byte could reach the service (connection refused, DNS failure), and
+/// on other transient failures only when the request is idempotent. Most of these calls are POSTs, which are not
+/// idempotent: a POST that timed out or got a 5xx may already have been processed (an SMS sent, a consent created, a
+/// paid biometric match counted), so blindly retrying it could repeat its effect;</description></item>
+/// <item><description>a circuit breaker inside the retry, so every attempt counts and an open breaker fails fast
+/// instead of being retried;</description></item>
+/// <item><description>a per-attempt timeout innermost, so one hung attempt becomes a
+/// <see cref="TimeoutRejectedException"/> the breaker (and, for idempotent requests, the retry) can see.</description></item>
+/// </list>
+/// </remarks>
+internal static class RemoteCallResilience
+{
+    /// <summary>Adds the total timeout, retry, circuit breaker and per-attempt timeout, in that order.</summary>
+    /// <param name="pipeline">The pipeline builder.</param>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The builder.</returns>
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddStrategies(this ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RemoteCallResilienceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.TimeProvider is not null)
+        {
+            pipeline.TimeProvider = settings.TimeProvider;
+        }
+
+        RemoteCallStrategyNames? names = settings.Names;
+        pipeline.AddTimeout(Timeout(settings.TotalTimeout, names?.Total));
+        if (settings.MaxRetryAttempts > 0)
+        {
+            var retry = new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(settings, args.Outcome, args.Context)),
+                OnRetry = settings.OnRetry,
+            };
+            if (names?.Retry is { } retryName)
+            {
+                retry.Name = retryName;
+            }
+
+            pipeline.AddRetry(retry);
+        }
+
+        var breaker = new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            FailureRatio = settings.BreakerFailureRatio,
+            MinimumThroughput = settings.BreakerMinimumThroughput,
+            SamplingDuration = settings.BreakerSamplingDuration,
+            BreakDuration = settings.BreakerBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(settings.BreakerFailure(args.Outcome)),
+        };
+        if (names?.Breaker is { } breakerName)
+        {
+            breaker.Name = breakerName;
+        }
+
+        pipeline.AddCircuitBreaker(breaker);
+        pipeline.AddTimeout(Timeout(settings.AttemptTimeout, names?.Attempt));
+        return pipeline;
+    }
+
+    /// <summary>Whether an attempt is retried: it failed before sending, or it is idempotent and failed transiently.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="outcome">The attempt's outcome.</param>
+    /// <param name="context">The execution context (carries the request).</param>
+    /// <returns><see langword="true"/> to retry.</returns>
+    internal static bool ShouldRetry(RemoteCallResilienceSettings settings, Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
+        settings.FailedBeforeSending(outcome.Exception)
+        || (settings.IsIdempotent is { } isIdempotent && isIdempotent(context) && IsTransientFailure(outcome));
+
+    /// <summary>A request certainly never reached the service (connection refused, DNS failure): safe to send again.</summary>
+    /// <param name="exception">The attempt's exception, if any.</param>
+    /// <returns><see langword="true"/> when the failure happened before sending.</returns>
+    internal static bool FailedBeforeSending(Exception? exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+
+    /// <summary>A transient HTTP failure: <see cref="HttpRequestException"/>, <see cref="TimeoutRejectedException"/>, 408, 429 or 5xx.</summary>
+    /// <param name="outcome">The attempt's outcome.</param>
+    /// <returns><see langword="true"/> when transient.</returns>
+    internal static bool IsTransientFailure(Outcome<HttpResponseMessage> outcome) => HttpClientResiliencePredicates.IsTransient(outcome);
+
+    private static TimeoutStrategyOptions Timeout(TimeSpan timeout, string? name)
+    {
+        var options = new TimeoutStrategyOptions { Timeout = timeout };
+        if (name is not null)
+        {
+            options.Name = name;
+        }
+
+        return options;
+    }
+}
