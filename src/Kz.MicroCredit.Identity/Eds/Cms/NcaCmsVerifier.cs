@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kz.MicroCredit.Identity.Cryptography;
@@ -22,6 +23,12 @@ public static class NcaCmsVerifier
     internal const string SigningTimeOid = "1.2.840.113549.1.9.5";
     internal const string SignatureTimeStampOid = "1.2.840.113549.1.9.16.2.14";
 
+    // Parsed once: building a DerObjectIdentifier from its dotted string validates and encodes it on every call.
+    private static readonly DerObjectIdentifier ContentTypeAttribute = new(ContentTypeOid);
+    private static readonly DerObjectIdentifier MessageDigestAttribute = new(MessageDigestOid);
+    private static readonly DerObjectIdentifier SigningTimeAttribute = new(SigningTimeOid);
+    private static readonly DerObjectIdentifier SignatureTimeStampAttribute = new(SignatureTimeStampOid);
+
     /// <summary>Verifies a DER CMS SignedData.</summary>
     /// <param name="cms">The DER bytes (use <see cref="EdsInput.TryDecode"/> for PEM/base64).</param>
     /// <param name="options">The policy.</param>
@@ -39,7 +46,7 @@ public static class NcaCmsVerifier
         List<SignerInformation> signers;
         try
         {
-            signedData = new CmsSignedData(cms.ToArray());
+            signedData = new CmsSignedData(WholeArray(cms));
             detached = signedData.SignedContent is null;
             if (detached)
             {
@@ -78,7 +85,7 @@ public static class NcaCmsVerifier
         }
 
         string contentType = signedData.SignedContentType.Id;
-        TimeStampTokenValidator timestamps = options.TimeStampValidator ?? new TimeStampTokenValidator(validator);
+        TimeStampTokenValidator? timestamps = options.TimeStampValidator;
         var results = new List<CmsSignerResult>(signers.Count);
         foreach (SignerInformation signer in signers)
         {
@@ -88,7 +95,7 @@ public static class NcaCmsVerifier
                 result.Failure = VerifySigner(signer, content, contentType, bag, options.AllowedKeyAlgorithms, result);
                 if (result.SignatureValid)
                 {
-                    ReadTimestamp(signer, result, timestamps);
+                    ReadTimestamp(signer, result, ref timestamps, validator);
                     CertificatePathResult path = validator.Validate(result.Certificate!, bag, at);
                     result.CertificateTrusted = path.IsValid;
                     result.Path = path.Path;
@@ -104,8 +111,24 @@ public static class NcaCmsVerifier
             results.Add(result);
         }
 
-        return new CmsVerificationResult(results.FirstOrDefault(r => r.Failure is not null)?.Failure, results, content, detached);
+        ReasonCode? failure = null;
+        foreach (CmsSignerResult r in results)
+        {
+            if (r.Failure is not null)
+            {
+                failure = r.Failure;
+                break;
+            }
+        }
+
+        return new CmsVerificationResult(failure, results, content, detached);
     }
+
+    /// <summary>The bytes as an array: the backing array itself when the memory spans all of it, else a copy.</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> memory) =>
+        MemoryMarshal.TryGetArray(memory, out ArraySegment<byte> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : memory.ToArray();
 
     internal static bool IsParseFault(Exception ex) =>
         ex is CmsException or IOException or ArgumentException or InvalidCastException or InvalidOperationException
@@ -144,18 +167,58 @@ public static class NcaCmsVerifier
         return bag;
     }
 
-    private static bool SignerIdMatches(SignerID sid, X509Certificate2 certificate)
+    private static X509Certificate2? FindSignerCertificate(SignerID sid, List<X509Certificate2> bag)
     {
-        if (sid.SerialNumber is { } serial && sid.Issuer is { } issuer)
+        // The identifier's parts are encoded once per signer, not once per bag entry.
+        byte[]? serial = null;
+        byte[]? issuer = null;
+        string? ski = null;
+        if (sid.SerialNumber is { } serialNumber && sid.Issuer is { } issuerName)
         {
-            return serial.ToByteArrayUnsigned().AsSpan().SequenceEqual(certificate.SerialNumberBytes.Span.TrimStart((byte)0))
-                && issuer.GetEncoded(Asn1Encodable.Der).AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+            serial = serialNumber.ToByteArrayUnsigned();
+            issuer = issuerName.GetEncoded(Asn1Encodable.Der);
+        }
+        else if (sid.SubjectKeyIdentifier is { } keyId)
+        {
+            ski = Convert.ToHexString(keyId);
         }
 
-        if (sid.SubjectKeyIdentifier is { } ski)
+        foreach (X509Certificate2 candidate in bag)
         {
-            string? own = certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifier;
-            return own is not null && string.Equals(own, Convert.ToHexString(ski), StringComparison.OrdinalIgnoreCase);
+            if (SignerIdMatches(serial, issuer, ski, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        foreach (X509Certificate2 candidate in bag)
+        {
+            if (sid.Match(new Org.BouncyCastle.X509.X509Certificate(candidate.RawData)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SignerIdMatches(byte[]? serial, byte[]? issuer, string? ski, X509Certificate2 certificate)
+    {
+        if (serial is not null && issuer is not null)
+        {
+            return serial.AsSpan().SequenceEqual(certificate.SerialNumberBytes.Span.TrimStart((byte)0))
+                && issuer.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+        }
+
+        if (ski is not null)
+        {
+            foreach (X509Extension extension in certificate.Extensions)
+            {
+                if (extension is X509SubjectKeyIdentifierExtension own)
+                {
+                    return own.SubjectKeyIdentifier is { } value && string.Equals(value, ski, StringComparison.OrdinalIgnoreCase);
+                }
+            }
         }
 
         return false;
@@ -169,8 +232,7 @@ public static class NcaCmsVerifier
         byte[] signature = signer.GetSignature();
         result.SignatureValue = signature;
 
-        X509Certificate2? certificate = bag.FirstOrDefault(c => SignerIdMatches(signer.SignerID, c))
-            ?? bag.FirstOrDefault(c => signer.SignerID.Match(new Org.BouncyCastle.X509.X509Certificate(c.RawData)));
+        X509Certificate2? certificate = FindSignerCertificate(signer.SignerID, bag);
         if (certificate is null)
         {
             return ReasonCode.SignerCertificateMissing;
@@ -196,23 +258,23 @@ public static class NcaCmsVerifier
             return ReasonCode.MalformedSignature;
         }
 
-        if (Single(signed, ContentTypeOid) is not { } ct || DerObjectIdentifier.GetInstance(ct.AttrValues[0]).Id != contentType)
+        if (Single(signed, ContentTypeAttribute) is not { } ct || DerObjectIdentifier.GetInstance(ct.AttrValues[0]).Id != contentType)
         {
             return ReasonCode.SignatureInvalid;
         }
 
-        if (Single(signed, MessageDigestOid) is not { } md
+        if (Single(signed, MessageDigestAttribute) is not { } md
             || !CryptographicOperations.FixedTimeEquals(Asn1OctetString.GetInstance(md.AttrValues[0]).GetOctets(), NcaDigests.Compute(digestAlgorithm, content)))
         {
             return ReasonCode.SignatureInvalid;
         }
 
-        if (signed.GetAll(new DerObjectIdentifier(SigningTimeOid)).Count > 1)
+        if (signed.GetAll(SigningTimeAttribute).Count > 1)
         {
             return ReasonCode.MalformedSignature;
         }
 
-        if (Single(signed, SigningTimeOid) is { } st)
+        if (Single(signed, SigningTimeAttribute) is { } st)
         {
             result.SigningTimeClaim = new DateTimeOffset(Org.BouncyCastle.Asn1.Cms.Time.GetInstance(st.AttrValues[0]).ToDateTime().ToUniversalTime(), TimeSpan.Zero);
         }
@@ -231,13 +293,13 @@ public static class NcaCmsVerifier
         ? digest is NcaDigestAlgorithm.Sha256 or NcaDigestAlgorithm.Sha384 or NcaDigestAlgorithm.Sha512
         : digest == NcaDigests.DigestForKey(key);
 
-    private static BcAttribute? Single(BcAttributeTable table, string oid)
+    private static BcAttribute? Single(BcAttributeTable table, DerObjectIdentifier oid)
     {
-        Asn1EncodableVector all = table.GetAll(new DerObjectIdentifier(oid));
+        Asn1EncodableVector all = table.GetAll(oid);
         return all.Count == 1 && BcAttribute.GetInstance(all[0]) is { AttrValues.Count: 1 } a ? a : null;
     }
 
-    private static void ReadTimestamp(SignerInformation signer, CmsSignerResult result, TimeStampTokenValidator timestamps)
+    private static void ReadTimestamp(SignerInformation signer, CmsSignerResult result, ref TimeStampTokenValidator? timestamps, NcaCertificatePathValidator validator)
     {
         BcAttributeTable? unsigned = signer.UnsignedAttributes;
         if (unsigned is null)
@@ -245,12 +307,13 @@ public static class NcaCmsVerifier
             return;
         }
 
-        Asn1EncodableVector tokens = unsigned.GetAll(new DerObjectIdentifier(SignatureTimeStampOid));
+        Asn1EncodableVector tokens = unsigned.GetAll(SignatureTimeStampAttribute);
         if (tokens.Count == 0)
         {
             return;
         }
 
+        timestamps ??= new TimeStampTokenValidator(validator);
         BcAttribute attribute = BcAttribute.GetInstance(tokens[0]);
         TimeStampValidationResult ts = tokens.Count == 1 && attribute.AttrValues.Count == 1
             ? timestamps.Validate(attribute.AttrValues[0].ToAsn1Object().GetEncoded(Asn1Encodable.Der), result.SignatureValue.Span)

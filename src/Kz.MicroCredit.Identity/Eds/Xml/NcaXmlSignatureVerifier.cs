@@ -599,7 +599,10 @@ public static class NcaXmlSignatureVerifier
 
         if (stripComments)
         {
-            foreach (XmlNode comment in work.SelectNodes("//comment()")!.OfType<XmlNode>().ToList())
+            // A tree walk instead of compiling and evaluating the XPath //comment() on every canonicalisation.
+            var comments = new List<XmlNode>();
+            CollectComments(work, comments);
+            foreach (XmlNode comment in comments)
             {
                 comment.ParentNode!.RemoveChild(comment);
             }
@@ -618,6 +621,27 @@ public static class NcaXmlSignatureVerifier
         using var buffer = new MemoryStream();
         output.CopyTo(buffer);
         return buffer.ToArray();
+    }
+
+    private static void CollectComments(XmlNode node, List<XmlNode> comments)
+    {
+        var pending = new Stack<XmlNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            XmlNode current = pending.Pop();
+            for (XmlNode? child = current.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                if (child.NodeType == XmlNodeType.Comment)
+                {
+                    comments.Add(child);
+                }
+                else if (child.HasChildNodes)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
     }
 
     private static List<int> ChildPath(XmlNode container, XmlNode node)
