@@ -170,6 +170,101 @@ public sealed class RealNcaRevocationDataTests
         Assert.Throws<CrlFormatException>(() => CrlDocument.Parse(truncated));
     }
 
+    [Fact]
+    public void GostOcsp_2015_revoked_answer_verifies_and_revokes()
+    {
+        RevocationCheckResult result = ValidateOcsp("ocsp_response_ceo_2015_revoked.bin", KeyCert("key_ceo_revoked_2015"), GostTestCa2022, Nonce(21, 123, 40, -3, 26, -57, 118, 30));
+        Assert.Equal(RevocationStatus.Revoked, result.Status);
+        Assert.Equal(Utc("2022-07-27T10:25:30Z"), result.RevokedAt);
+        Assert.Equal(6, result.RevocationReason);
+        Assert.Equal("matched", result.Facts["ocsp.nonce"]);
+    }
+
+    [Fact]
+    public void GostOcsp_2004_revoked_answer_verifies_and_revokes()
+    {
+        RevocationCheckResult result = ValidateOcsp("ocsp_response_ceo_sign_2004_revoked.bin", KeyCert("key_ceo_sign_revoked_2004"), GostTestCa2004, Nonce(-117, 107, -97, 16, 13, 107, 0, 5));
+        Assert.Equal(RevocationStatus.Revoked, result.Status);
+        Assert.Equal(Utc("2022-01-18T06:30:55Z"), result.RevokedAt);
+    }
+
+    [Fact]
+    public void GostOcsp_individual_2015_with_a_wrong_nonce_is_unknown_as_in_NCANode()
+    {
+        RevocationCheckResult result = ValidateOcsp("ocsp_response_individual_2015.bin", KeyCert("key_individual_valid_2015"), GostTestCa2022, Nonce(1, 1, 1, 1, 1, 1, 1, 1));
+        Assert.Equal(RevocationStatus.Unknown, result.Status);
+        Assert.Equal(ReasonCode.OcspNonceMismatch, result.Failure);
+    }
+
+    [Fact]
+    public void GostOcsp_individual_2015_with_its_nonce_is_the_rfc6960_not_issued_revocation()
+    {
+        // RFC 6960 §2.2: "revoked" at 1970-01-01 with certificateHold is how a responder flags a certificate it never issued.
+        RevocationCheckResult result = ValidateOcsp("ocsp_response_individual_2015.bin", KeyCert("key_individual_valid_2015"), GostTestCa2022, Nonce(-28, 8, -1, -73, -112, -125, 74, -14));
+        Assert.Equal(RevocationStatus.Revoked, result.Status);
+        Assert.Equal(DateTimeOffset.UnixEpoch, result.RevokedAt);
+        Assert.Equal(6, result.RevocationReason);
+    }
+
+    [Fact]
+    public void GostOcsp_signature_fails_over_tampered_bytes()
+    {
+        byte[] der = Bytes("ncanode", "resources", "ocsp", "ocsp_response_ceo_2015_revoked.bin");
+        int at = Array.IndexOf(der, (byte)0x18); // first GeneralizedTime (producedAt) inside tbsResponseData
+        der[at + 5] ^= 0x01;
+        var result = OcspResponseValidator.Validate(der, new RevocationCheckRequest(KeyCert("key_ceo_revoked_2015"), GostTestCa2022, Utc("2022-09-02")), new OcspValidationParameters(Utc("2022-09-03"), Skew));
+        Assert.Equal(RevocationStatus.Unknown, result.Status);
+    }
+
+    [Fact]
+    public void GostCrl_2022_revokes_the_ceo_and_proves_the_individual_good()
+    {
+        string[] crl = ["ncanode", "resources", "crl", "nca_gost2022_test.crl"];
+        Assert.True(CrlDocument.Parse(Bytes(crl)).IsIssuedBy(GostTestCa2022));
+        Assert.Equal(RevocationStatus.Revoked, CheckWithCrls(KeyCert("key_ceo_revoked_2015"), GostTestCa2022, Utc("2022-08-01"), Utc("2022-08-01"), crl).Status);
+        Assert.Equal(RevocationStatus.Good, CheckWithCrls(KeyCert("key_individual_valid_2015"), GostTestCa2022, Utc("2022-08-01"), Utc("2022-08-01"), crl).Status);
+    }
+
+    [Fact]
+    public void GostCrl_2004_verifies_and_lists_the_revoked_ceo_key()
+    {
+        string[] crl = ["ncanode", "resources", "crl", "nca_gost_test.crl"];
+        CrlDocument doc = CrlDocument.Parse(Bytes(crl));
+        Assert.Equal(31, doc.Index.Count);
+        Assert.True(doc.IsIssuedBy(GostTestCa2004));
+        Assert.False(doc.IsIssuedBy(RsaTestCa));
+        Assert.Equal(RevocationStatus.Revoked, CheckWithCrls(KeyCert("key_ceo_sign_revoked_2004"), GostTestCa2004, doc.ThisUpdate, doc.ThisUpdate, crl).Status);
+    }
+
+    [Fact]
+    public void KalkanBaseWithDelta_verify_and_decide()
+    {
+        string[] baseCrl = ["kalkan-sdk-testdata", "certs", "nca_gost2022_test.crl"];
+        string[] delta = ["kalkan-sdk-testdata", "certs", "nca_gost2022_d_test.crl"];
+        X509Certificate2 revoked = Cert("kalkan-sdk-testdata", "p12-certs", "GOST512_0860d9665327c26760c213126760a3b73072218d.cer");
+        X509Certificate2 good = Cert("kalkan-sdk-testdata", "p12-certs", "GOST512_0d79679f360a2da49a631a0b1ac76f76c34b6f24.cer");
+        DateTimeOffset at = Utc("2025-05-01");
+
+        RevocationCheckResult r = CheckWithCrls(revoked, GostTestCa2022, at, at, baseCrl, delta);
+        Assert.Equal(RevocationStatus.Revoked, r.Status);
+        Assert.Equal("14", r.Facts["crl.number"]);
+        Assert.Equal("10", r.Facts["crl.delta.number"]);
+        Assert.Equal("14", r.Facts["crl.delta.baseNumber"]);
+
+        RevocationCheckResult g = CheckWithCrls(good, GostTestCa2022, at, at, baseCrl, delta);
+        Assert.Equal(RevocationStatus.Good, g.Status);
+
+        // Today both CRLs are past nextUpdate: still revokes what they list, proves nothing else.
+        Assert.Equal(RevocationStatus.Revoked, CheckWithCrls(revoked, GostTestCa2022, Utc("2026-01-01"), Utc("2026-01-01"), baseCrl, delta).Status);
+        Assert.Equal(ReasonCode.CrlStale, CheckWithCrls(good, GostTestCa2022, Utc("2025-11-20"), Utc("2025-11-20"), baseCrl, delta).Failure);
+
+        // The delta alone proves nothing for an unlisted serial.
+        Assert.Equal(ReasonCode.CrlDeltaWithoutBase, CheckWithCrls(good, GostTestCa2022, at, at, delta).Failure);
+
+        // Checked against the wrong CA: nothing verifies.
+        Assert.Equal(RevocationStatus.Unknown, CheckWithCrls(good, GostTestCa2004, at, at, baseCrl, delta).Status);
+    }
+
     private static RevocationCheckResult ValidateOcsp(string file, X509Certificate2 cert, X509Certificate2 issuer, byte[] nonce)
     {
         byte[] der = Bytes("ncanode", "resources", "ocsp", file);

@@ -114,7 +114,7 @@ internal sealed class CrlDocument
     public bool IsIssuedBy(System.Security.Cryptography.X509Certificates.X509Certificate2 issuer) =>
         !TbsDer.IsEmpty
         && RevocationSignatures.NamesEqual(Issuer, issuer.SubjectName.RawData)
-        && RevocationSignatures.Verify(TbsDer.Span, SignatureAlgorithm.Span, Signature, issuer);
+        && RevocationSignatures.VerifyStructure(Der.Span, issuer, isCrl: true);
 
     private void ParseTbs(ReadOnlyMemory<byte> tbsDer)
     {

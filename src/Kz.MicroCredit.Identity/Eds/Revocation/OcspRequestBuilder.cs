@@ -43,7 +43,7 @@ internal static class OcspHashes
     public const string Sha384 = "2.16.840.1.101.3.4.2.2";
     public const string Sha512 = "2.16.840.1.101.3.4.2.3";
 
-    public static bool IsSupported(string oid) => oid is Sha1 or Sha256 or Sha384 or Sha512;
+    public static bool IsSupported(string oid) => Cryptography.NcaDigests.TryResolve(oid, out _, allowSha1: true);
 
     public static byte[] Compute(string oid, ReadOnlySpan<byte> data) => oid switch
     {
@@ -53,7 +53,7 @@ internal static class OcspHashes
         Sha256 => SHA256.HashData(data),
         Sha384 => SHA384.HashData(data),
         Sha512 => SHA512.HashData(data),
-        _ => throw new NotSupportedException("hash algorithm"),
+        _ => Cryptography.NcaDigests.Compute(oid, data), // GOST 34.311-95 / Streebog CertIDs
     };
 
     public static string FromName(string name) => name.ToUpperInvariant() switch

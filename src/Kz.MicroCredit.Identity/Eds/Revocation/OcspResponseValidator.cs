@@ -62,9 +62,7 @@ internal static class OcspResponseValidator
 
         OcspResp response;
         BasicOcspResp basic;
-        ReadOnlyMemory<byte> tbs;
-        ReadOnlyMemory<byte> signatureAlgorithm;
-        byte[] signature;
+        byte[] basicDer;
         try
         {
             response = new OcspResp(der.ToArray());
@@ -85,12 +83,8 @@ internal static class OcspResponseValidator
                 return Fail(ReasonCode.OcspMalformed);
             }
 
-            byte[] basicDer = bytes.Response.GetOctets();
+            basicDer = bytes.Response.GetOctets();
             basic = new BasicOcspResp(BasicOcspResponse.GetInstance(Asn1Object.FromByteArray(basicDer)));
-            var reader = new AsnReader(basicDer, AsnEncodingRules.BER).ReadSequence();
-            tbs = reader.ReadEncodedValue();
-            signatureAlgorithm = reader.ReadEncodedValue();
-            signature = reader.ReadBitString(out _);
         }
 #pragma warning disable CA1031 // garbage of any kind is "malformed"
         catch (Exception)
@@ -121,7 +115,7 @@ internal static class OcspResponseValidator
             }
 
             // 2. The signature over tbsResponseData.
-            if (!RevocationSignatures.Verify(tbs.Span, signatureAlgorithm.Span, signature, signer))
+            if (!RevocationSignatures.VerifyStructure(basicDer, signer, isCrl: false))
             {
                 return Fail(ReasonCode.OcspSignatureInvalid);
             }

@@ -1,30 +1,28 @@
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Cryptography;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Security;
-using BcX509Certificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>
-/// The signature checks revocation needs (CRL, OCSP response, delegated responder certificate), in one place so that
-/// every algorithm NCA uses (RSA, GOST 34.310-2004, GOST 34.10-2015) goes through the same primitives.
-/// Any exception is a failed check: a signature that cannot be verified is not valid.
+/// The signature checks revocation needs (CRL, OCSP response, delegated responder certificate), all through the NCA
+/// primitives of <c>Cryptography/</c> (RSA, GOST 34.310-2004, GOST 34.10-2015). Any fault is a failed check: a signature
+/// that cannot be verified is not valid.
 /// </summary>
 internal static class RevocationSignatures
 {
-    /// <summary>Verifies a signature over to-be-signed bytes with a certificate's public key.</summary>
-    /// <param name="tbs">The signed bytes.</param>
-    /// <param name="algorithmIdentifierDer">The DER AlgorithmIdentifier.</param>
-    /// <param name="signature">The signature value.</param>
+    /// <summary>Verifies a whole signed structure (CRL, BasicOCSPResponse): SEQUENCE { tbs, algorithm, signature, … }.</summary>
+    /// <param name="signedDer">The DER structure.</param>
     /// <param name="signer">The signer's certificate.</param>
+    /// <param name="isCrl">Whether it is a CRL (its inner algorithm must equal the outer one).</param>
     /// <returns>Whether the signature verifies.</returns>
-    public static bool Verify(ReadOnlySpan<byte> tbs, ReadOnlySpan<byte> algorithmIdentifierDer, byte[] signature, X509Certificate2 signer)
+    public static bool VerifyStructure(ReadOnlySpan<byte> signedDer, X509Certificate2 signer, bool isCrl)
     {
         try
         {
-            var algorithm = AlgorithmIdentifier.GetInstance(Asn1Object.FromByteArray(algorithmIdentifierDer.ToArray()));
-            return VerifyCore(tbs, algorithm, signature, signer);
+            NcaPublicKey key = NcaPublicKey.FromCertificate(signer);
+            return isCrl ? NcaSignatureChecks.IsCrlSignedBy(signedDer, key) : NcaSignatureChecks.IsSignedStructureSignedBy(signedDer, key);
         }
 #pragma warning disable CA1031 // any fault of a foreign signature is "not verified"
         catch (Exception)
@@ -34,7 +32,7 @@ internal static class RevocationSignatures
         }
     }
 
-    /// <summary>Checks that a certificate's signature verifies with the issuer's key and names the issuer.</summary>
+    /// <summary>Checks that a certificate names the issuer and its signature verifies with the issuer's key.</summary>
     /// <param name="certificate">The certificate.</param>
     /// <param name="issuer">The issuer.</param>
     /// <returns>Whether it was issued by <paramref name="issuer"/>.</returns>
@@ -42,14 +40,7 @@ internal static class RevocationSignatures
     {
         try
         {
-            if (!NamesEqual(certificate.IssuerName, issuer.SubjectName))
-            {
-                return false;
-            }
-
-            var structure = X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(certificate.RawData));
-            byte[] tbs = structure.TbsCertificate.GetEncoded(Asn1Encodable.Der);
-            return VerifyCore(tbs, structure.SignatureAlgorithm, structure.Signature.GetOctets(), issuer);
+            return NamesEqual(certificate.IssuerName, issuer.SubjectName) && NcaSignatureChecks.IsCertificateSignedBy(certificate, issuer);
         }
 #pragma warning disable CA1031
         catch (Exception)
@@ -86,14 +77,5 @@ internal static class RevocationSignatures
         {
             return false;
         }
-    }
-
-    private static bool VerifyCore(ReadOnlySpan<byte> tbs, AlgorithmIdentifier algorithm, byte[] signature, X509Certificate2 signer)
-    {
-        var bcSigner = new BcX509Certificate(signer.RawData);
-        var verifier = SignerUtilities.GetSigner(algorithm.Algorithm);
-        verifier.Init(false, bcSigner.GetPublicKey());
-        verifier.BlockUpdate(tbs);
-        return verifier.VerifySignature(signature);
     }
 }
