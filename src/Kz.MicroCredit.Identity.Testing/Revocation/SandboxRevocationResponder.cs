@@ -1,0 +1,207 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Ocsp;
+
+namespace Kz.MicroCredit.Identity.Testing.Revocation;
+
+/// <summary>
+/// A loopback OCSP responder and CRL distribution point (base + delta) for one sandbox CA: a Kestrel minimal-API app on
+/// <c>http://127.0.0.1:0</c>. Certificates can be revoked at runtime: a new revocation goes into the delta CRL (and the
+/// OCSP answers) at once, and into the base CRL when <see cref="PublishBase"/> is called.
+/// Endpoints: <c>POST /ocsp</c>, <c>GET /crl/base.crl</c>, <c>GET /crl/delta.crl</c>.
+/// </summary>
+public sealed class SandboxRevocationResponder : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly X509Certificate2 _issuer;
+    private readonly ISignatureFactory _signer;
+    private readonly TimeProvider _time;
+    private readonly List<TestCrlEntry> _base = [];
+    private readonly List<TestCrlEntry> _delta = [];
+    private WebApplication? _app;
+    private long _baseNumber = 1;
+    private long _deltaNumber = 2;
+
+    private SandboxRevocationResponder(X509Certificate2 issuer, ISignatureFactory signer, TimeProvider time)
+    {
+        _issuer = issuer;
+        _signer = signer;
+        _time = time;
+    }
+
+    /// <summary>Gets the root address (<c>http://127.0.0.1:port/</c>).</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets the OCSP endpoint.</summary>
+    public Uri OcspUrl => new(BaseAddress, "ocsp");
+
+    /// <summary>Gets the base CRL endpoint.</summary>
+    public Uri CrlUrl => new(BaseAddress, "crl/base.crl");
+
+    /// <summary>Gets the delta CRL endpoint.</summary>
+    public Uri DeltaCrlUrl => new(BaseAddress, "crl/delta.crl");
+
+    /// <summary>Gets the CA this responder answers for.</summary>
+    public X509Certificate2 Issuer => _issuer;
+
+    /// <summary>Gets or sets how long CRLs and OCSP answers are valid (nextUpdate − thisUpdate). Default 1 day.</summary>
+    public TimeSpan Validity { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Gets the number of OCSP requests served.</summary>
+    public int OcspRequests { get; private set; }
+
+    /// <summary>Starts a responder for a CA.</summary>
+    /// <param name="issuer">The CA certificate.</param>
+    /// <param name="signer">Signs with the CA's key (CRLs and OCSP answers are signed by the CA itself).</param>
+    /// <param name="timeProvider">The clock (default system).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The running responder.</returns>
+    public static async Task<SandboxRevocationResponder> StartAsync(X509Certificate2 issuer, ISignatureFactory signer, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(signer);
+        var responder = new SandboxRevocationResponder(issuer, signer, timeProvider ?? TimeProvider.System);
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        WebApplication app = builder.Build();
+        app.MapPost("/ocsp", async (HttpRequest request) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer).ConfigureAwait(false);
+            return Results.Bytes(responder.AnswerOcsp(buffer.ToArray()), "application/ocsp-response");
+        });
+        app.MapGet("/crl/base.crl", () => Results.Bytes(responder.BuildCrl(delta: false), "application/pkix-crl"));
+        app.MapGet("/crl/delta.crl", () => Results.Bytes(responder.BuildCrl(delta: true), "application/pkix-crl"));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        responder.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        responder._app = app;
+        return responder;
+    }
+
+    /// <summary>Revokes a certificate from now on (delta CRL and OCSP at once; base CRL after <see cref="PublishBase"/>).</summary>
+    /// <param name="certificate">The certificate.</param>
+    /// <param name="revokedAt">When (default now).</param>
+    /// <param name="reason">The RFC 5280 reason (default 1, keyCompromise).</param>
+    public void Revoke(X509Certificate2 certificate, DateTimeOffset? revokedAt = null, int reason = 1)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        lock (_gate)
+        {
+            _delta.Add(new TestCrlEntry(certificate.SerialNumberBytes.ToArray(), revokedAt ?? _time.GetUtcNow(), reason));
+            _deltaNumber++;
+        }
+    }
+
+    /// <summary>Publishes a new base CRL that includes every revocation so far (the delta becomes empty).</summary>
+    public void PublishBase()
+    {
+        lock (_gate)
+        {
+            _base.AddRange(_delta);
+            _delta.Clear();
+            _baseNumber = _deltaNumber + 1;
+            _deltaNumber = _baseNumber + 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _app = null;
+        }
+    }
+
+    private byte[] BuildCrl(bool delta)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = _time.GetUtcNow().AddMinutes(-1);
+            var builder = new TestCrlBuilder(_issuer, _signer)
+            {
+                ThisUpdate = now,
+                NextUpdate = now + Validity,
+                CrlNumber = delta ? _deltaNumber : _baseNumber,
+                DeltaBaseCrlNumber = delta ? _baseNumber : null,
+            };
+            return builder.Build(delta ? _delta.ToArray() : _base.ToArray());
+        }
+    }
+
+    private byte[] AnswerOcsp(byte[] requestDer)
+    {
+        OcspReq request;
+        try
+        {
+            request = new OcspReq(requestDer);
+        }
+#pragma warning disable CA1031 // a garbage request gets malformedRequest, as a real responder answers
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return TestOcspResponseBuilder.Error(1);
+        }
+
+        CertificateID id = request.GetRequestList()[0].GetCertID();
+        byte[] serial = id.SerialNumber.ToByteArrayUnsigned();
+        var builder = new TestOcspResponseBuilder(_issuer, _signer) { TimeProvider = _time };
+        DateTimeOffset now = _time.GetUtcNow().AddSeconds(-5);
+        builder.ThisUpdate = now;
+        builder.NextUpdate = now + Validity;
+        lock (_gate)
+        {
+            OcspRequests++;
+            TestCrlEntry? entry = _base.Concat(_delta).FirstOrDefault(e => Trim(e.Serial).SequenceEqual(Trim(serial)));
+            if (!IssuerMatches(id))
+            {
+                builder.Status = TestOcspCertStatus.Unknown;
+            }
+            else if (entry is not null)
+            {
+                builder.Status = TestOcspCertStatus.Revoked;
+                builder.RevokedAt = entry.RevokedAt;
+                builder.RevocationReason = entry.Reason;
+            }
+        }
+
+        return builder.Build(requestDer);
+    }
+
+    private bool IssuerMatches(CertificateID id)
+    {
+        try
+        {
+            string oid = id.HashAlgOid;
+            byte[] keyHash = Cryptography.NcaDigests.Compute(oid, _issuer.PublicKey.EncodedKeyValue.RawData, allowSha1: true);
+            return keyHash.AsSpan().SequenceEqual(id.GetIssuerKeyHash());
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static ReadOnlySpan<byte> Trim(byte[] serial)
+    {
+        int i = 0;
+        while (i < serial.Length - 1 && serial[i] == 0)
+        {
+            i++;
+        }
+
+        return serial.AsSpan(i);
+    }
+}
