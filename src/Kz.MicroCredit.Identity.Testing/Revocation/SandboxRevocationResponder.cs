@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Kz.MicroCredit.Identity.Testing.Pki;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Ocsp;
 
@@ -24,17 +25,19 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
     private readonly X509Certificate2 _issuer;
     private readonly ISignatureFactory _signer;
     private readonly TimeProvider _time;
-    private readonly List<TestCrlEntry> _base = [];
-    private readonly List<TestCrlEntry> _delta = [];
+    private readonly List<TestCrlEntry> _revoked = [];
+    private readonly HashSet<string> _published = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SandboxPki? _pki;
     private WebApplication? _app;
     private long _baseNumber = 1;
     private long _deltaNumber = 2;
 
-    private SandboxRevocationResponder(X509Certificate2 issuer, ISignatureFactory signer, TimeProvider time)
+    private SandboxRevocationResponder(X509Certificate2 issuer, ISignatureFactory signer, TimeProvider time, SandboxPki? pki)
     {
         _issuer = issuer;
         _signer = signer;
         _time = time;
+        _pki = pki;
     }
 
     /// <summary>Gets the root address (<c>http://127.0.0.1:port/</c>).</summary>
@@ -64,11 +67,28 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
     /// <param name="timeProvider">The clock (default system).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The running responder.</returns>
-    public static async Task<SandboxRevocationResponder> StartAsync(X509Certificate2 issuer, ISignatureFactory signer, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static Task<SandboxRevocationResponder> StartAsync(X509Certificate2 issuer, ISignatureFactory signer, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(signer);
-        var responder = new SandboxRevocationResponder(issuer, signer, timeProvider ?? TimeProvider.System);
+        return StartCoreAsync(new SandboxRevocationResponder(issuer, signer, timeProvider ?? TimeProvider.System, null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a responder for the issuing CA of a <see cref="SandboxPki"/>: it answers from the PKI's revocation list
+    /// (<see cref="SandboxPki.Revoke"/>), signs with the PKI's CA key (GOST or RSA) and uses the PKI's clock.
+    /// </summary>
+    /// <param name="pki">The sandbox PKI.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The running responder.</returns>
+    public static Task<SandboxRevocationResponder> StartAsync(SandboxPki pki, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pki);
+        return StartCoreAsync(new SandboxRevocationResponder(pki.IssuingCaCertificate, pki.IssuingCaSignatureFactory, pki.TimeProvider, pki), cancellationToken);
+    }
+
+    private static async Task<SandboxRevocationResponder> StartCoreAsync(SandboxRevocationResponder responder, CancellationToken cancellationToken)
+    {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -97,7 +117,15 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(certificate);
         lock (_gate)
         {
-            _delta.Add(new TestCrlEntry(certificate.SerialNumberBytes.ToArray(), revokedAt ?? _time.GetUtcNow(), reason));
+            if (_pki is not null)
+            {
+                _pki.Revoke(certificate, (SandboxRevocationReason)reason, revokedAt);
+            }
+            else
+            {
+                _revoked.Add(new TestCrlEntry(certificate.SerialNumberBytes.ToArray(), revokedAt ?? _time.GetUtcNow(), reason));
+            }
+
             _deltaNumber++;
         }
     }
@@ -107,8 +135,11 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
     {
         lock (_gate)
         {
-            _base.AddRange(_delta);
-            _delta.Clear();
+            foreach (TestCrlEntry entry in Entries())
+            {
+                _published.Add(Convert.ToHexString(entry.Serial));
+            }
+
             _baseNumber = _deltaNumber + 1;
             _deltaNumber = _baseNumber + 1;
         }
@@ -137,7 +168,8 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
                 CrlNumber = delta ? _deltaNumber : _baseNumber,
                 DeltaBaseCrlNumber = delta ? _baseNumber : null,
             };
-            return builder.Build(delta ? _delta.ToArray() : _base.ToArray());
+            // The delta lists everything not yet in a published base (RFC 5280: changes since the base).
+            return builder.Build(Entries().Where(e => _published.Contains(Convert.ToHexString(e.Serial)) != delta).ToArray());
         }
     }
 
@@ -164,7 +196,7 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
         lock (_gate)
         {
             OcspRequests++;
-            TestCrlEntry? entry = _base.Concat(_delta).FirstOrDefault(e => Trim(e.Serial).SequenceEqual(Trim(serial)));
+            TestCrlEntry? entry = Entries().FirstOrDefault(e => Trim(e.Serial).SequenceEqual(Trim(serial)));
             if (!IssuerMatches(id))
             {
                 builder.Status = TestOcspCertStatus.Unknown;
@@ -179,6 +211,10 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
 
         return builder.Build(requestDer);
     }
+
+    private IEnumerable<TestCrlEntry> Entries() => _pki is null
+        ? _revoked
+        : _pki.RevokedCertificates.Select(r => new TestCrlEntry(Convert.FromHexString(r.SerialNumber.Length % 2 == 0 ? r.SerialNumber : "0" + r.SerialNumber), r.RevokedAt, (int)r.Reason));
 
     private bool IssuerMatches(CertificateID id)
     {
