@@ -1,0 +1,143 @@
+using System.Xml;
+
+namespace Kz.MicroCredit.Identity.Eds;
+
+/// <summary>
+/// Hardened XML loading for signed documents (SECURITY.md §1 step 1): a size cap, no DTD (a DOCTYPE is an error), no
+/// resolver, a nesting limit, and whitespace preserved so that canonical bytes are those the signer produced.
+/// </summary>
+public static class SafeXml
+{
+    /// <summary>The default size cap: 4 MiB.</summary>
+    public const int DefaultMaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>The default nesting limit.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>Loads a document with the hardened settings.</summary>
+    /// <param name="xml">The UTF-8 (or declared-encoding) document bytes.</param>
+    /// <param name="maxBytes">The size cap.</param>
+    /// <param name="maxDepth">The nesting limit.</param>
+    /// <returns>The document, with <see cref="XmlDocument.PreserveWhitespace"/> set and no resolver.</returns>
+    /// <exception cref="EdsFormatException">Too large, too deep, a DOCTYPE, or not well-formed; <see cref="EdsFormatException.Reason"/> says which.</exception>
+    public static XmlDocument Load(ReadOnlySpan<byte> xml, int maxBytes = DefaultMaxBytes, int maxDepth = DefaultMaxDepth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        if (xml.Length > maxBytes)
+        {
+            throw new EdsFormatException(ReasonCode.InputTooLarge);
+        }
+
+        if (xml.IsEmpty)
+        {
+            throw new EdsFormatException(ReasonCode.MalformedSignature);
+        }
+
+        byte[] bytes = xml.ToArray();
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 0,
+            MaxCharactersInDocument = maxBytes,
+            IgnoreComments = false,
+            IgnoreProcessingInstructions = false,
+            IgnoreWhitespace = false,
+            CloseInput = true,
+        };
+
+        try
+        {
+            // First pass: depth limit (the DOM and the canonicalisers recurse over depth).
+            using (var stream = new MemoryStream(bytes, false))
+            using (var reader = XmlReader.Create(stream, settings))
+            {
+                while (reader.Read())
+                {
+                    if (reader.Depth > maxDepth)
+                    {
+                        throw new EdsFormatException(ReasonCode.InputTooLarge);
+                    }
+                }
+            }
+
+            var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+            using (var stream = new MemoryStream(bytes, false))
+            using (var reader = XmlReader.Create(stream, settings))
+            {
+                document.Load(reader);
+            }
+
+            if (document.DocumentElement is null || document.DocumentType is not null)
+            {
+                throw new EdsFormatException(ReasonCode.MalformedSignature);
+            }
+
+            return document;
+        }
+        catch (XmlException)
+        {
+            throw new EdsFormatException(ReasonCode.MalformedSignature);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new EdsFormatException(ReasonCode.MalformedSignature);
+        }
+    }
+
+    /// <summary>Loads a document with the hardened settings, without throwing.</summary>
+    /// <param name="xml">The document bytes.</param>
+    /// <param name="maxBytes">The size cap.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="failure">Why it could not be loaded.</param>
+    /// <returns>Whether it loaded.</returns>
+    public static bool TryLoad(ReadOnlySpan<byte> xml, int maxBytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out XmlDocument? document, out ReasonCode failure)
+    {
+        try
+        {
+            document = Load(xml, maxBytes);
+            failure = default;
+            return true;
+        }
+        catch (EdsFormatException ex)
+        {
+            document = null;
+            failure = ex.Reason;
+            return false;
+        }
+    }
+}
+
+/// <summary>Input that cannot be used as a signature: carries a reason code, never text taken from the input.</summary>
+public sealed class EdsFormatException : Exception
+{
+    /// <summary>Initializes a new instance of the <see cref="EdsFormatException"/> class.</summary>
+    /// <param name="reason">The reason code.</param>
+    public EdsFormatException(ReasonCode reason)
+        : base("Unusable signature input: " + reason.Value) => Reason = reason;
+
+    /// <summary>Initializes a new instance of the <see cref="EdsFormatException"/> class.</summary>
+    public EdsFormatException()
+        : this(ReasonCode.MalformedSignature)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="EdsFormatException"/> class.</summary>
+    /// <param name="message">Ignored for safety; the reason is <see cref="ReasonCode.MalformedSignature"/>.</param>
+    public EdsFormatException(string message)
+        : this(ReasonCode.MalformedSignature) => _ = message;
+
+    /// <summary>Initializes a new instance of the <see cref="EdsFormatException"/> class.</summary>
+    /// <param name="message">Ignored for safety.</param>
+    /// <param name="innerException">The inner exception.</param>
+    public EdsFormatException(string message, Exception innerException)
+        : base("Unusable signature input: " + ReasonCode.MalformedSignature.Value, innerException)
+    {
+        _ = message;
+        Reason = ReasonCode.MalformedSignature;
+    }
+
+    /// <summary>Gets the reason code.</summary>
+    public ReasonCode Reason { get; }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Kz.MicroCredit.Identity.Eds;
+
+/// <summary>What a certificate is about to be used for.</summary>
+public enum NcaCertificateUsage
+{
+    /// <summary>Signing documents: key usage digitalSignature or nonRepudiation.</summary>
+    Signing,
+
+    /// <summary>Signing timestamp tokens: key usage digitalSignature or nonRepudiation and the timeStamping EKU.</summary>
+    TimeStamping,
+}
+
+/// <summary>The outcome of building and checking a certificate path.</summary>
+public sealed class CertificatePathResult
+{
+    internal CertificatePathResult(IReadOnlyList<X509Certificate2> path, ReasonCode? failure)
+    {
+        Path = path;
+        Failure = failure;
+    }
+
+    /// <summary>Gets a value indicating whether a trusted path valid at the instant was found.</summary>
+    public bool IsValid => Failure is null;
+
+    /// <summary>Gets why not: <see cref="ReasonCode.CertificateUntrusted"/> or <see cref="ReasonCode.CertificateExpired"/>.</summary>
+    public ReasonCode? Failure { get; }
+
+    /// <summary>Gets the path, the certificate first and the anchor last (empty when none was found).</summary>
+    public IReadOnlyList<X509Certificate2> Path { get; }
+}
+
+/// <summary>
+/// Builds a path from a certificate to an anchor of a <see cref="NcaTrustStore"/> (signatures with the NCA algorithms,
+/// validity at an instant, basic constraints, path length, key usage) and caches validated paths by certificate.
+/// Thread-safe; share one instance per trust store.
+/// </summary>
+public sealed class NcaCertificatePathValidator
+{
+    private const int MaxDepth = 6;
+    private const int MaxCacheEntries = 4096;
+    private const string TimeStampingEku = "1.3.6.1.5.5.7.3.8";
+    private readonly ConcurrentDictionary<string, CachedPath> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Initializes a new instance of the <see cref="NcaCertificatePathValidator"/> class.</summary>
+    /// <param name="trustStore">The anchors.</param>
+    public NcaCertificatePathValidator(NcaTrustStore trustStore)
+    {
+        ArgumentNullException.ThrowIfNull(trustStore);
+        TrustStore = trustStore;
+    }
+
+    /// <summary>Gets the trust store.</summary>
+    public NcaTrustStore TrustStore { get; }
+
+    /// <summary>Builds and checks the path of a certificate at an instant.</summary>
+    /// <param name="certificate">The end-entity certificate.</param>
+    /// <param name="hints">Untrusted certificates that may help (e.g. the CMS certificate bag).</param>
+    /// <param name="at">The validation instant.</param>
+    /// <param name="usage">What the certificate is used for.</param>
+    /// <returns>The result.</returns>
+    public CertificatePathResult Validate(X509Certificate2 certificate, IEnumerable<X509Certificate2>? hints, DateTimeOffset at, NcaCertificateUsage usage = NcaCertificateUsage.Signing)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        if (!LeafUsageOk(certificate, usage))
+        {
+            return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
+        }
+
+        string key = NcaTrustStore.Sha256Thumbprint(certificate);
+        if (_cache.TryGetValue(key, out CachedPath? cached))
+        {
+            return new CertificatePathResult(cached.Path, at >= cached.NotBefore && at <= cached.NotAfter ? null : ReasonCode.CertificateExpired);
+        }
+
+        X509Certificate2[] pool = [.. TrustStore.Anchors, .. TrustStore.Intermediates, .. (hints ?? []).Take(32)];
+        var path = new List<X509Certificate2> { certificate };
+        List<X509Certificate2>? found = Build(path, pool, 0);
+        if (found is null)
+        {
+            return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
+        }
+
+        DateTimeOffset notBefore = found.Max(c => new DateTimeOffset(c.NotBefore.ToUniversalTime()));
+        DateTimeOffset notAfter = found.Min(c => new DateTimeOffset(c.NotAfter.ToUniversalTime()));
+        if (_cache.Count >= MaxCacheEntries)
+        {
+            _cache.Clear();
+        }
+
+        _cache[key] = new CachedPath(found, notBefore, notAfter);
+        return new CertificatePathResult(found, at >= notBefore && at <= notAfter ? null : ReasonCode.CertificateExpired);
+    }
+
+    private List<X509Certificate2>? Build(List<X509Certificate2> path, X509Certificate2[] pool, int caCount)
+    {
+        X509Certificate2 current = path[^1];
+        if (TrustStore.IsAnchor(current))
+        {
+            return [.. path];
+        }
+
+        if (path.Count > MaxDepth)
+        {
+            return null;
+        }
+
+        foreach (X509Certificate2 candidate in pool)
+        {
+            if (!candidate.SubjectName.RawData.AsSpan().SequenceEqual(current.IssuerName.RawData)
+                || path.Any(p => p.RawData.AsSpan().SequenceEqual(candidate.RawData))
+                || !KeyIdentifiersMatch(current, candidate)
+                || !CaConstraintsOk(candidate, caCount)
+                || !EdsCrypto.IsCertificateSignedBy(current, candidate))
+            {
+                continue;
+            }
+
+            path.Add(candidate);
+            List<X509Certificate2>? found = Build(path, pool, caCount + 1);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+
+        return null;
+    }
+
+    private static bool KeyIdentifiersMatch(X509Certificate2 child, X509Certificate2 issuer)
+    {
+        byte[]? aki = AuthorityKeyId(child);
+        string? ski = issuer.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifier;
+        return aki is null || ski is null || string.Equals(Convert.ToHexString(aki), ski, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static byte[]? AuthorityKeyId(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier?.ToArray();
+
+    private static bool CaConstraintsOk(X509Certificate2 ca, int casBelow)
+    {
+        X509BasicConstraintsExtension? bc = ca.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
+        if (bc is null || !bc.CertificateAuthority)
+        {
+            return false;
+        }
+
+        if (bc.HasPathLengthConstraint && casBelow > bc.PathLengthConstraint)
+        {
+            return false;
+        }
+
+        X509KeyUsageExtension? ku = ca.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        return ku is null || ku.KeyUsages.HasFlag(X509KeyUsageFlags.KeyCertSign);
+    }
+
+    private static bool LeafUsageOk(X509Certificate2 certificate, NcaCertificateUsage usage)
+    {
+        X509KeyUsageExtension? ku = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        if (ku is not null && (ku.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
+        {
+            return false;
+        }
+
+        if (usage == NcaCertificateUsage.TimeStamping)
+        {
+            X509EnhancedKeyUsageExtension? eku = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();
+            return eku is not null && eku.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Any(o => o.Value == TimeStampingEku);
+        }
+
+        return true;
+    }
+
+    private sealed record CachedPath(IReadOnlyList<X509Certificate2> Path, DateTimeOffset NotBefore, DateTimeOffset NotAfter);
+}
