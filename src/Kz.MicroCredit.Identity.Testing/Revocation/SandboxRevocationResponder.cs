@@ -52,6 +52,9 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
     /// <summary>Gets the delta CRL endpoint.</summary>
     public Uri DeltaCrlUrl => new(BaseAddress, "crl/delta.crl");
 
+    /// <summary>Gets the root CRL endpoint (an empty CRL signed by the sandbox root; only with a <see cref="SandboxPki"/>).</summary>
+    public Uri RootCrlUrl => new(BaseAddress, "crl/root.crl");
+
     /// <summary>Gets the CA this responder answers for.</summary>
     public X509Certificate2 Issuer => _issuer;
 
@@ -101,6 +104,7 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
         });
         app.MapGet("/crl/base.crl", () => Results.Bytes(responder.BuildCrl(delta: false), "application/pkix-crl"));
         app.MapGet("/crl/delta.crl", () => Results.Bytes(responder.BuildCrl(delta: true), "application/pkix-crl"));
+        app.MapGet("/crl/root.crl", () => responder._pki is null ? Results.NotFound() : Results.Bytes(responder.BuildRootCrl(), "application/pkix-crl"));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         responder.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -188,6 +192,13 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
         }
 
         CertificateID id = request.GetRequestList()[0].GetCertID();
+        if (_pki is not null && KeyHashMatches(id, _pki.RootCertificate))
+        {
+            // A certificate issued by the root (the issuing CA): nothing is revoked at that level; signed by the root.
+            DateTimeOffset at = _time.GetUtcNow().AddSeconds(-5);
+            return new TestOcspResponseBuilder(_pki.RootCertificate, _pki.RootSignatureFactory) { ThisUpdate = at, NextUpdate = at + Validity }.Build(requestDer);
+        }
+
         byte[] serial = id.SerialNumber.ToByteArrayUnsigned();
         var builder = new TestOcspResponseBuilder(_issuer, _signer) { TimeProvider = _time };
         DateTimeOffset now = _time.GetUtcNow().AddSeconds(-5);
@@ -216,12 +227,20 @@ public sealed class SandboxRevocationResponder : IAsyncDisposable
         ? _revoked
         : _pki.RevokedCertificates.Select(r => new TestCrlEntry(Convert.FromHexString(r.SerialNumber.Length % 2 == 0 ? r.SerialNumber : "0" + r.SerialNumber), r.RevokedAt, (int)r.Reason));
 
-    private bool IssuerMatches(CertificateID id)
+    private byte[] BuildRootCrl()
+    {
+        DateTimeOffset now = _time.GetUtcNow().AddMinutes(-1);
+        return new TestCrlBuilder(_pki!.RootCertificate, _pki.RootSignatureFactory) { ThisUpdate = now, NextUpdate = now + Validity, CrlNumber = 1 }.Build([]);
+    }
+
+    private bool IssuerMatches(CertificateID id) => KeyHashMatches(id, _issuer);
+
+    private static bool KeyHashMatches(CertificateID id, X509Certificate2 issuer)
     {
         try
         {
             string oid = id.HashAlgOid;
-            byte[] keyHash = Cryptography.NcaDigests.Compute(oid, _issuer.PublicKey.EncodedKeyValue.RawData, allowSha1: true);
+            byte[] keyHash = Cryptography.NcaDigests.Compute(oid, issuer.PublicKey.EncodedKeyValue.RawData, allowSha1: true);
             return keyHash.AsSpan().SequenceEqual(id.GetIssuerKeyHash());
         }
         catch (System.Security.Cryptography.CryptographicException)

@@ -117,7 +117,7 @@ public sealed class RevocationOptions
 
         void AddIssuer(string name, string subject, string crl, string delta)
         {
-            var issuer = new RevocationIssuerOptions { Name = name, Subject = subject };
+            var issuer = new RevocationIssuerOptions { Name = name, Subject = subject, OcspUrl = new Uri(NcaRevocationEndpoints.ProductionOcsp) };
             issuer.CrlUrls.Add(new Uri(NcaRevocationEndpoints.ProductionCrlBase + crl));
             issuer.DeltaCrlUrls.Add(new Uri(NcaRevocationEndpoints.ProductionCrlBase + delta));
             Issuers.Add(issuer);
@@ -130,10 +130,15 @@ public sealed class RevocationOptions
     {
         OcspResponderUrl = new Uri(NcaRevocationEndpoints.TestOcsp);
         TsaUrl = new Uri(NcaRevocationEndpoints.TestTsa);
-        var issuer = new RevocationIssuerOptions { Name = "NCA GOST TEST 2022", Subject = "C=KZ, CN=ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022" };
+        var ocsp = new Uri(NcaRevocationEndpoints.TestOcsp);
+        var issuer = new RevocationIssuerOptions { Name = "NCA GOST TEST 2022", Subject = "C=KZ, CN=ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022", OcspUrl = ocsp };
         issuer.CrlUrls.Add(new Uri(NcaRevocationEndpoints.TestCrlBase + "nca_gost2022_test.crl"));
         issuer.DeltaCrlUrls.Add(new Uri(NcaRevocationEndpoints.TestCrlBase + "nca_gost2022_d_test.crl"));
         Issuers.Add(issuer);
+
+        // The previous test generation (2019–2024): OCSP only, no published CRL endpoint.
+        Issuers.Add(new RevocationIssuerOptions { Name = "NCA 3.0 RSA TEST", Subject = "C=KZ, CN=ҰКО 3.0 (RSA TEST)", OcspUrl = ocsp });
+        Issuers.Add(new RevocationIssuerOptions { Name = "NCA 3.0 GOST TEST", Subject = "C=KZ, CN=ҰКО 3.0 (GOST TEST)", OcspUrl = ocsp });
         return this;
     }
 }
