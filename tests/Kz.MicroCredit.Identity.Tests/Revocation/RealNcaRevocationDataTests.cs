@@ -265,6 +265,20 @@ public sealed class RealNcaRevocationDataTests
         Assert.Equal(RevocationStatus.Unknown, CheckWithCrls(good, GostTestCa2004, at, at, baseCrl, delta).Status);
     }
 
+    [Fact]
+    public void Tsp_token_validates_fully_under_the_test_anchors_with_the_policy_allow_list()
+    {
+        byte[] token = Bytes("ncanode", "resources", "tsp", "tsp_token.bin");
+        var validator = new TimeStampTokenValidator(NcaTrustStore.Test);
+        TimeStampValidationResult ok = validator.ValidateWithPolicy(token, Convert.FromHexString("CAFEBABE"), [TimeStampPolicy.NcaGost2004]);
+        Assert.True(ok.IsValid, ok.Failure?.Value);
+        Assert.Equal(new DateTimeOffset(2022, 9, 18, 13, 20, 14, TimeSpan.Zero), ok.GenTime);
+        Assert.Equal(TimeStampPolicy.NcaGost2004, ok.PolicyOid);
+
+        Assert.Equal(ReasonCode.TsaPolicyNotAccepted, validator.ValidateWithPolicy(token, Convert.FromHexString("CAFEBABE"), ["1.2.3.4"]).Failure);
+        Assert.False(validator.ValidateWithPolicy(token, Convert.FromHexString("CAFEBABF"), [TimeStampPolicy.NcaGost2004]).IsValid);
+    }
+
     private static RevocationCheckResult ValidateOcsp(string file, X509Certificate2 cert, X509Certificate2 issuer, byte[] nonce)
     {
         byte[] der = Bytes("ncanode", "resources", "ocsp", file);

@@ -73,3 +73,10 @@ public readonly partial struct ReasonCode
     /// <summary>Gets a code: no time-stamp authority URL is pinned in the options.</summary>
     public static ReasonCode TsaNotConfigured { get; } = new(nameof(TsaNotConfigured));
 }
+
+// Reason code of the TSA policy allow-list.
+public readonly partial struct ReasonCode
+{
+    /// <summary>Gets a code: a time-stamp token's TSA policy is not in the accepted list.</summary>
+    public static ReasonCode TsaPolicyNotAccepted { get; } = new(nameof(TsaPolicyNotAccepted));
+}
