@@ -52,8 +52,11 @@ public sealed class TestCrlBuilder
     public byte[] Build(IEnumerable<TestCrlEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        TestCrlEntry[] list = entries as TestCrlEntry[] ?? entries.ToArray();
         byte[] algorithm = ((AlgorithmIdentifier)_signer.AlgorithmDetails).GetEncoded(Asn1Encodable.Der);
-        var tbs = new AsnWriter(AsnEncodingRules.DER);
+
+        // AsnWriter grows in 1 KiB steps: size it up front, or a million entries cost quadratic copying.
+        var tbs = new AsnWriter(AsnEncodingRules.DER, initialCapacity: 1024 + _issuerName.Length + (list.Length * 64));
         using (tbs.PushSequence())
         {
             tbs.WriteInteger(1);
@@ -66,7 +69,7 @@ public sealed class TestCrlBuilder
             }
 
             bool any = false;
-            foreach (TestCrlEntry entry in entries)
+            foreach (TestCrlEntry entry in list)
             {
                 if (!any)
                 {
@@ -116,7 +119,7 @@ public sealed class TestCrlBuilder
         }
 
         byte[] signature = calculator.GetResult().Collect();
-        var crl = new AsnWriter(AsnEncodingRules.DER);
+        var crl = new AsnWriter(AsnEncodingRules.DER, initialCapacity: tbsDer.Length + signature.Length + 256);
         using (crl.PushSequence())
         {
             crl.WriteEncodedValue(tbsDer);

@@ -20,8 +20,11 @@ public class CrlLoadBenchmarks
 {
     private SyntheticCrl _crl = null!;
 
-    [Params(10_000, 100_000, 1_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Entries { get; set; }
+
+    /// <summary>Gets the CRL sizes: 10⁴, 10⁵, 10⁶, or the comma-separated list in KZID_CRL_SIZES.</summary>
+    public static IEnumerable<int> Sizes => RevocationBenchmarkConfig.Sizes();
 
     [GlobalSetup]
     public void Setup()
@@ -84,8 +87,11 @@ public class CrlLookupBenchmarks
     private byte[][] _probes = null!;
     private X509Certificate[] _probeCerts = null!;
 
-    [Params(10_000, 100_000, 1_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Entries { get; set; }
+
+    /// <summary>Gets the CRL sizes: 10⁴, 10⁵, 10⁶, or the comma-separated list in KZID_CRL_SIZES.</summary>
+    public static IEnumerable<int> Sizes => RevocationBenchmarkConfig.Sizes();
 
     [GlobalSetup]
     public void Setup()
@@ -161,6 +167,13 @@ public class CrlLookupBenchmarks
 /// <summary>Short in-process jobs: the 2-core machine is shared, so runs stay within a couple of minutes.</summary>
 public static class RevocationBenchmarkConfig
 {
+    /// <summary>The CRL sizes to run.</summary>
+    /// <returns>10⁴, 10⁵, 10⁶ unless KZID_CRL_SIZES lists others.</returns>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("KZID_CRL_SIZES") is { Length: > 0 } list
+            ? list.Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))
+            : [10_000, 100_000, 1_000_000];
+
     /// <summary>Parse/verify/index: monitoring, 1 warm-up, 2 iterations.</summary>
     public sealed class Load : ManualConfig
     {

@@ -45,8 +45,8 @@ public sealed class OcspCrlContractTests : IDisposable
         services.AddLogging();
         services.AddBorrowerIdentification().AddNcaRevocation(o =>
         {
-            o.OcspAttemptTimeout = TimeSpan.FromMilliseconds(1500);
-            o.OcspTotalTimeout = TimeSpan.FromMilliseconds(3000);
+            o.OcspAttemptTimeout = TimeSpan.FromSeconds(3);
+            o.OcspTotalTimeout = TimeSpan.FromSeconds(6);
             o.CrlBackgroundRefresh = false;
             if (ocsp)
             {
@@ -243,7 +243,7 @@ public sealed class OcspCrlContractTests : IDisposable
     [Fact]
     public async Task Timeout_is_unavailable()
     {
-        _server.Given(Request.Create().WithPath("/ocsp").UsingPost()).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(8)).WithBody("late"));
+        _server.Given(Request.Create().WithPath("/ocsp").UsingPost()).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(10)).WithBody("late"));
         RevocationCheckResult result = await Checker().CheckAsync(Check());
         Assert.Equal(RevocationStatus.Unknown, result.Status);
         Assert.Equal(ReasonCode.OcspUnavailable, result.Failure);
