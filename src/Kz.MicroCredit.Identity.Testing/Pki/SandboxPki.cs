@@ -177,6 +177,26 @@ public sealed class SandboxPki : IDisposable
         };
     }
 
+    /// <summary>
+    /// Exports an issued key as an NCA-layout PKCS#12 key file (shrouded 3DES key bag in the NCA private-key encoding,
+    /// RC2-40 certificate bag with the certificate and both CA certificates, MAC SHA-1) — loadable with
+    /// <see cref="Pkcs12NcaSigner.Load"/> and by Kalkan-style tools.
+    /// </summary>
+    /// <param name="signer">A signer returned by this PKI.</param>
+    /// <param name="password">The file password.</param>
+    /// <returns>The PKCS#12 bytes.</returns>
+    public byte[] ExportPkcs12(INcaSigner signer, string password)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(password);
+        if (signer is not NcaPrivateKeySigner inMemory || !NcaSignatureChecks.IsCertificateSignedBy(inMemory.Certificate, IssuingCaCertificate))
+        {
+            throw new ArgumentException("The signer was not issued by this sandbox PKI.", nameof(signer));
+        }
+
+        return NcaPkcs12Builder.Build(inMemory.Key, [inMemory.Certificate.RawData, IssuingCaCertificate.RawData, RootCertificate.RawData], password);
+    }
+
     /// <summary>Revokes a certificate issued by this PKI (idempotent: the first revocation wins).</summary>
     /// <param name="certificate">The certificate.</param>
     /// <param name="reason">The CRL reason.</param>

@@ -16,7 +16,9 @@ namespace Kz.MicroCredit.Identity.Cryptography;
 /// </summary>
 internal sealed class NcaPublicKey
 {
+    private const int SharedCacheLimit = 1024;
     private static readonly ConditionalWeakTable<X509Certificate2, NcaPublicKey> CertificateCache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NcaPublicKey> SharedCache = new(StringComparer.Ordinal);
 
     private readonly RSA? _rsa;
     private readonly ECPublicKeyParameters? _ec;
@@ -52,7 +54,33 @@ internal sealed class NcaPublicKey
     public static NcaPublicKey FromCertificate(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        return CertificateCache.GetValue(certificate, static c => FromSubjectPublicKeyInfo(c.PublicKey.ExportSubjectPublicKeyInfo()));
+        return CertificateCache.GetValue(certificate, static c => GetOrCreate(c.PublicKey.ExportSubjectPublicKeyInfo()));
+    }
+
+    /// <summary>
+    /// Returns the key of a SubjectPublicKeyInfo from a bounded process-wide cache (keyed by the SPKI's SHA-256), so that
+    /// the same signer key seen in many messages — a new certificate instance each time — is parsed once and keeps its
+    /// GOST point precomputation.
+    /// </summary>
+    /// <param name="subjectPublicKeyInfo">The DER SubjectPublicKeyInfo.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="CryptographicException">The key algorithm is not an NCA one, or the key is malformed.</exception>
+    public static NcaPublicKey GetOrCreate(byte[] subjectPublicKeyInfo)
+    {
+        ArgumentNullException.ThrowIfNull(subjectPublicKeyInfo);
+        string id = Convert.ToHexString(SHA256.HashData(subjectPublicKeyInfo));
+        if (SharedCache.TryGetValue(id, out NcaPublicKey? cached))
+        {
+            return cached;
+        }
+
+        NcaPublicKey key = FromSubjectPublicKeyInfo(subjectPublicKeyInfo);
+        if (SharedCache.Count >= SharedCacheLimit)
+        {
+            SharedCache.Clear();
+        }
+
+        return SharedCache.GetOrAdd(id, key);
     }
 
     /// <summary>Parses a DER SubjectPublicKeyInfo.</summary>

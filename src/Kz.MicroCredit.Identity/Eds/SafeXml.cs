@@ -49,24 +49,18 @@ public static class SafeXml
 
         try
         {
-            // First pass: depth limit (the DOM and the canonicalisers recurse over depth).
-            using (var stream = new MemoryStream(bytes, false))
-            using (var reader = XmlReader.Create(stream, settings))
-            {
-                while (reader.Read())
-                {
-                    if (reader.Depth > maxDepth)
-                    {
-                        throw new EdsFormatException(ReasonCode.InputTooLarge);
-                    }
-                }
-            }
-
+            // One pass into the DOM (the loader is iterative), then an iterative depth check before anything
+            // recursive (canonicalisers) touches the tree.
             var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
             using (var stream = new MemoryStream(bytes, false))
             using (var reader = XmlReader.Create(stream, settings))
             {
                 document.Load(reader);
+            }
+
+            if (DepthExceeds(document, maxDepth))
+            {
+                throw new EdsFormatException(ReasonCode.InputTooLarge);
             }
 
             if (document.DocumentElement is null || document.DocumentType is not null)
@@ -84,6 +78,30 @@ public static class SafeXml
         {
             throw new EdsFormatException(ReasonCode.MalformedSignature);
         }
+    }
+
+    private static bool DepthExceeds(XmlDocument document, int maxDepth)
+    {
+        var stack = new Stack<(XmlNode Node, int Depth)>();
+        stack.Push((document, 0));
+        while (stack.Count > 0)
+        {
+            (XmlNode node, int depth) = stack.Pop();
+            if (depth > maxDepth)
+            {
+                return true;
+            }
+
+            for (XmlNode? child = node.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child.NodeType == XmlNodeType.Element)
+                {
+                    stack.Push((child, depth + 1));
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Loads a document with the hardened settings, without throwing.</summary>

@@ -8,7 +8,8 @@ namespace Kz.MicroCredit.Identity.Signing;
 /// <summary>
 /// A BouncyCastle <see cref="ISignatureFactory"/> over an in-memory NCA key: writes the Kazakh signature OIDs (with NULL
 /// parameters, as NCA does) and NCA-layout signatures, so BouncyCastle generators (X509V3CertificateGenerator,
-/// X509V2CrlGenerator, BasicOcspRespGenerator, CMS SignerInfoGenerator) emit NCA-compatible structures.
+/// X509V2CrlGenerator, BasicOcspRespGenerator) emit NCA-compatible structures. BouncyCastle's CMS SignerInfoGenerator
+/// cannot hash with the Kazakh digest OIDs, so it works with this factory for RSA only; GOST CMS goes through NcaCmsSigner.
 /// </summary>
 internal sealed class NcaSignatureFactory : ISignatureFactory
 {

@@ -109,6 +109,10 @@ public sealed class NcaPublicKeyTests
         using X509Certificate2 ca = NcaTestFiles.Cert("kalkan-sdk-testdata/certs/nca_gost2022_test.cer");
 
         Assert.Same(NcaPublicKey.FromCertificate(ca), NcaPublicKey.FromCertificate(ca));
+
+        // another instance of the same certificate shares the parsed key through the SPKI cache
+        using X509Certificate2 again = NcaTestFiles.Cert("kalkan-sdk-testdata/certs/nca_gost2022_test.cer");
+        Assert.Same(NcaPublicKey.FromCertificate(ca), NcaPublicKey.FromCertificate(again));
     }
 
     [Fact]

@@ -211,6 +211,24 @@ public sealed class NcaEdsMethodTests : IDisposable
     }
 
     [Fact]
+    public async Task Purpose_and_key_algorithm_policies_apply()
+    {
+        INcaSigner signer = _pki.IssueIndividual(Borrower, "ТЕСТОВ", "ТЕСТ");
+        NcaCertificatePurpose purpose = NcaCertificateInfo.FromCertificate(signer.Certificate).Purpose;
+        NcaCertificatePurpose other = purpose == NcaCertificatePurpose.Authentication ? NcaCertificatePurpose.Signing : NcaCertificatePurpose.Authentication;
+        if (purpose != NcaCertificatePurpose.Both)
+        {
+            using ServiceProvider strict = Build(o => o.AcceptedPurposes = other);
+            MethodOutcome outcome = await EvaluateAsync(strict, await RequestAsync(strict, async c => new NcaEdsEvidence(await _pki.SignChallengeCmsAsync(c, signer, false))));
+            Assert.Equal([ReasonCode.CertificatePurposeNotAllowed], outcome.Reasons);
+        }
+
+        using ServiceProvider rsaOnly = Build(o => o.AllowedKeyAlgorithms = [NcaKeyAlgorithm.Rsa]);
+        MethodOutcome gost = await EvaluateAsync(rsaOnly, await RequestAsync(rsaOnly, async c => new NcaEdsEvidence(await _pki.SignChallengeCmsAsync(c, signer, false))));
+        Assert.Equal([ReasonCode.UnsupportedAlgorithm], gost.Reasons);
+    }
+
+    [Fact]
     public async Task Without_evidence_the_method_is_not_applicable()
     {
         using ServiceProvider provider = Build();

@@ -110,4 +110,42 @@ public sealed class XmlSignatureVerifierTests
         var huge = new byte[SafeXml.DefaultMaxBytes + 1];
         Assert.Equal(ReasonCode.InputTooLarge, VerifyNca(huge, "2021-06-01T00:00:00Z").Failure);
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public bool Any_single_byte_change_inside_the_signed_region_is_rejected(ushort position, byte delta)
+    {
+        // Signed region: everything of the document element outside the ds:Signature element (enveloped, URI="").
+        byte[] xml = EdsTestData.Bytes("nca", "ncanode", "xml", "XmlServiceTest.xml_signed_valid_string.xml");
+        int start = xml.AsSpan().IndexOf("?>"u8) + 2;
+        int end = xml.AsSpan().IndexOf("<ds:Signature"u8);
+        int index = start + (position % (end - start));
+        byte[] copy = (byte[])xml.Clone();
+        copy[index] ^= delta == 0 ? (byte)0x01 : delta;
+        if (xml[index] is (byte)'"' or (byte)'\'' && copy[index] is (byte)'"' or (byte)'\'')
+        {
+            return true; // swapping attribute quote style does not change the XML information set
+        }
+
+        return !VerifyNca(copy, "2021-06-01T00:00:00Z").IsValid;
+    }
+
+    [Fact]
+    public void Tampered_signature_value_or_certificate_is_rejected()
+    {
+        string xml = EdsTestData.Text("nca", "ncanode", "xml", "XmlServiceTest.xml_signed_valid_string.xml");
+        int sv = xml.IndexOf("<ds:SignatureValue>", StringComparison.Ordinal) + 25;
+        string badSignature = xml[..sv] + (xml[sv] == 'A' ? 'B' : 'A') + xml[(sv + 1)..];
+        Assert.Equal(ReasonCode.SignatureInvalid, VerifyNca(System.Text.Encoding.UTF8.GetBytes(badSignature), "2021-06-01T00:00:00Z").Failure);
+        int cert = xml.IndexOf("<ds:X509Certificate>", StringComparison.Ordinal) + 400;
+        string badCert = xml[..cert] + (xml[cert] == 'A' ? 'B' : 'A') + xml[(cert + 1)..];
+        Assert.False(VerifyNca(System.Text.Encoding.UTF8.GetBytes(badCert), "2021-06-01T00:00:00Z").IsValid);
+    }
+
+    [Fact]
+    public void A_gost_signature_method_with_an_rsa_key_is_an_algorithm_mismatch()
+    {
+        string xml = EdsTestData.Text("nca", "ncanode", "xml", "XmlServiceTest.xml_signed_valid_string.xml")
+            .Replace("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512", StringComparison.Ordinal);
+        Assert.Equal(ReasonCode.UnsupportedAlgorithm, VerifyNca(System.Text.Encoding.UTF8.GetBytes(xml), "2021-06-01T00:00:00Z").Failure);
+    }
 }

@@ -59,7 +59,7 @@ public static class NcaCmsVerifier
                 }
             }
 
-            bag = CertificateBag(signedData);
+            bag = CertificateBag(signedData, validator);
             signers = signedData.GetSignerInfos().GetSigners().ToList();
         }
         catch (Exception ex) when (IsParseFault(ex))
@@ -119,10 +119,47 @@ public static class NcaCmsVerifier
         return buffer.ToArray();
     }
 
-    internal static List<X509Certificate2> CertificateBag(CmsSignedData signedData) =>
-        signedData.GetCertificates().EnumerateMatches(null).Take(32)
-            .Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded()))
-            .ToList();
+    internal static List<X509Certificate2> CertificateBag(CmsSignedData signedData, NcaCertificatePathValidator validator)
+    {
+        var bag = new List<X509Certificate2>();
+        Asn1Set? certificates = Org.BouncyCastle.Asn1.Cms.SignedData.GetInstance(signedData.ContentInfo.Content).Certificates;
+        if (certificates is null)
+        {
+            return bag;
+        }
+
+        foreach (Asn1Encodable entry in certificates)
+        {
+            if (bag.Count == 32)
+            {
+                break;
+            }
+
+            if (entry.ToAsn1Object() is Asn1Sequence)
+            {
+                bag.Add(validator.Intern(entry.GetEncoded(Asn1Encodable.Der)));
+            }
+        }
+
+        return bag;
+    }
+
+    private static bool SignerIdMatches(SignerID sid, X509Certificate2 certificate)
+    {
+        if (sid.SerialNumber is { } serial && sid.Issuer is { } issuer)
+        {
+            return serial.ToByteArrayUnsigned().AsSpan().SequenceEqual(certificate.SerialNumberBytes.Span.TrimStart((byte)0))
+                && issuer.GetEncoded(Asn1Encodable.Der).AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+        }
+
+        if (sid.SubjectKeyIdentifier is { } ski)
+        {
+            string? own = certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifier;
+            return own is not null && string.Equals(own, Convert.ToHexString(ski), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
 
     /// <summary>Checks one SignerInfo: attributes, digest, algorithm fit and signature. Fills the result.</summary>
     internal static ReasonCode? VerifySigner(SignerInformation signer, byte[] content, string contentType, List<X509Certificate2> bag, IReadOnlySet<NcaKeyAlgorithm>? allowed, CmsSignerResult result)
@@ -132,7 +169,8 @@ public static class NcaCmsVerifier
         byte[] signature = signer.GetSignature();
         result.SignatureValue = signature;
 
-        X509Certificate2? certificate = bag.FirstOrDefault(c => signer.SignerID.Match(new Org.BouncyCastle.X509.X509Certificate(c.RawData)));
+        X509Certificate2? certificate = bag.FirstOrDefault(c => SignerIdMatches(signer.SignerID, c))
+            ?? bag.FirstOrDefault(c => signer.SignerID.Match(new Org.BouncyCastle.X509.X509Certificate(c.RawData)));
         if (certificate is null)
         {
             return ReasonCode.SignerCertificateMissing;

@@ -68,7 +68,7 @@ public sealed class TimeStampTokenValidator
                 return TimeStampValidationResult.Fail(ReasonCode.SignatureInvalid);
             }
 
-            List<X509Certificate2> bag = NcaCmsVerifier.CertificateBag(signedData);
+            List<X509Certificate2> bag = NcaCmsVerifier.CertificateBag(signedData, _paths);
             var signer = new CmsSignerResult();
             ReasonCode? failure = NcaCmsVerifier.VerifySigner(signers[0], content, TstInfoOid, bag, null, signer);
             if (failure is not null)

@@ -43,6 +43,8 @@ public sealed class NcaCertificatePathValidator
     private const int MaxCacheEntries = 4096;
     private const string TimeStampingEku = "1.3.6.1.5.5.7.3.8";
     private readonly ConcurrentDictionary<string, CachedPath> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<X509Certificate2, CachedPath> _byInstance = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<byte[], X509Certificate2> _certificates = new(ByteArrayComparer.Instance);
 
     /// <summary>Initializes a new instance of the <see cref="NcaCertificatePathValidator"/> class.</summary>
     /// <param name="trustStore">The anchors.</param>
@@ -69,9 +71,15 @@ public sealed class NcaCertificatePathValidator
             return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
         }
 
+        if (_byInstance.TryGetValue(certificate, out CachedPath? hit))
+        {
+            return new CertificatePathResult(hit.Path, at >= hit.NotBefore && at <= hit.NotAfter ? null : ReasonCode.CertificateExpired);
+        }
+
         string key = NcaTrustStore.Sha256Thumbprint(certificate);
         if (_cache.TryGetValue(key, out CachedPath? cached))
         {
+            Remember(certificate, cached);
             return new CertificatePathResult(cached.Path, at >= cached.NotBefore && at <= cached.NotAfter ? null : ReasonCode.CertificateExpired);
         }
 
@@ -91,7 +99,38 @@ public sealed class NcaCertificatePathValidator
         }
 
         _cache[key] = new CachedPath(found, notBefore, notAfter);
+        Remember(certificate, _cache[key]);
         return new CertificatePathResult(found, at >= notBefore && at <= notAfter ? null : ReasonCode.CertificateExpired);
+    }
+
+    /// <summary>
+    /// Returns one shared <see cref="X509Certificate2"/> per distinct DER encoding seen by this validator, so that parsed
+    /// public keys and validated paths are reused across verifications of signatures by the same signer.
+    /// </summary>
+    internal X509Certificate2 Intern(byte[] der)
+    {
+        if (_certificates.TryGetValue(der, out X509Certificate2? known))
+        {
+            return known;
+        }
+
+        X509Certificate2 loaded = X509CertificateLoader.LoadCertificate(der);
+        if (_certificates.Count >= MaxCacheEntries)
+        {
+            _certificates.Clear();
+        }
+
+        return _certificates.GetOrAdd(der, loaded);
+    }
+
+    private void Remember(X509Certificate2 certificate, CachedPath path)
+    {
+        if (_byInstance.Count >= MaxCacheEntries)
+        {
+            _byInstance.Clear();
+        }
+
+        _byInstance[certificate] = path;
     }
 
     private List<X509Certificate2>? Build(List<X509Certificate2> path, X509Certificate2[] pool, int caCount)
@@ -173,6 +212,20 @@ public sealed class NcaCertificatePathValidator
         }
 
         return true;
+    }
+
+    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
+    {
+        public static ByteArrayComparer Instance { get; } = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(obj);
+            return hash.ToHashCode();
+        }
     }
 
     private sealed record CachedPath(IReadOnlyList<X509Certificate2> Path, DateTimeOffset NotBefore, DateTimeOffset NotAfter);

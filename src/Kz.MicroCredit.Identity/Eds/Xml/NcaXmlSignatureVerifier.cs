@@ -220,7 +220,7 @@ public static class NcaXmlSignatureVerifier
         }
 
         // Step 5: KeyInfo is a hint; resolve candidates before the digests so that a missing key is reported as such.
-        List<X509Certificate2> candidates = ResolveKeyCandidates(document, signature, options);
+        List<X509Certificate2> candidates = ResolveKeyCandidates(document, signature, options, validator);
         if (candidates.Count == 0)
         {
             return ReasonCode.SignerCertificateMissing;
@@ -449,7 +449,7 @@ public static class NcaXmlSignatureVerifier
         }
     }
 
-    private static List<X509Certificate2> ResolveKeyCandidates(XmlDocument document, XmlElement signature, XmlSignatureVerificationOptions options)
+    private static List<X509Certificate2> ResolveKeyCandidates(XmlDocument document, XmlElement signature, XmlSignatureVerificationOptions options, NcaCertificatePathValidator validator)
     {
         var result = new List<X509Certificate2>();
         XmlElement? keyInfo = DsChildren(signature, "KeyInfo").FirstOrDefault();
@@ -457,14 +457,14 @@ public static class NcaXmlSignatureVerifier
         {
             foreach (XmlElement x in keyInfo.GetElementsByTagName("X509Certificate", DsNs).OfType<XmlElement>().Take(MaxKeyCandidates))
             {
-                AddCertificate(result, ReadBase64(x));
+                AddCertificate(result, validator, ReadBase64(x));
             }
 
             foreach (XmlElement k in keyInfo.GetElementsByTagName("KeyIdentifier", WsseNs).OfType<XmlElement>().Take(MaxKeyCandidates))
             {
                 if (k.GetAttribute("ValueType").EndsWith("#X509v3", StringComparison.Ordinal))
                 {
-                    AddCertificate(result, ReadBase64(k));
+                    AddCertificate(result, validator, ReadBase64(k));
                 }
             }
 
@@ -473,7 +473,7 @@ public static class NcaXmlSignatureVerifier
                 string uri = r.GetAttribute("URI");
                 if (uri.Length > 1 && uri[0] == '#' && FindById(document, uri[1..]) is [{ LocalName: "BinarySecurityToken", NamespaceURI: WsseNs } token])
                 {
-                    AddCertificate(result, ReadBase64(token));
+                    AddCertificate(result, validator, ReadBase64(token));
                 }
             }
 
@@ -493,13 +493,13 @@ public static class NcaXmlSignatureVerifier
         return result.Take(MaxKeyCandidates).ToList();
     }
 
-    private static void AddCertificate(List<X509Certificate2> list, byte[]? der)
+    private static void AddCertificate(List<X509Certificate2> list, NcaCertificatePathValidator validator, byte[]? der)
     {
         if (der is { Length: > 0 and < 16384 })
         {
             try
             {
-                list.Add(X509CertificateLoader.LoadCertificate(der));
+                list.Add(validator.Intern(der));
             }
             catch (CryptographicException)
             {

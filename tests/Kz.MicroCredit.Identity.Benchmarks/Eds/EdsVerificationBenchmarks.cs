@@ -1,0 +1,95 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Kz.MicroCredit.Identity.Cryptography;
+using Kz.MicroCredit.Identity.Eds;
+using Kz.MicroCredit.Identity.Signing;
+using Kz.MicroCredit.Identity.Testing.Pki;
+using Org.BouncyCastle.Cms;
+
+namespace Kz.MicroCredit.Identity.Benchmarks.Eds;
+
+/// <summary>
+/// Whole CMS / XML verification (signature + cached chain + no revocation) next to the raw signature verification of
+/// the same algorithm, in one run. Run: <c>dotnet run -c Release --project tests/Kz.MicroCredit.Identity.Benchmarks -- --filter *EdsVerification* --job short</c>.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class EdsVerificationBenchmarks : IDisposable
+{
+    private DateTimeOffset _at;
+    private SandboxPki _pki = null!;
+    private byte[] _cms = null!;
+    private byte[] _xml = null!;
+    private byte[] _signedAttributes = null!;
+    private byte[] _cmsSignature = null!;
+    private string _signatureOid = null!;
+    private string _digestOid = null!;
+    private byte[] _canonicalSignedInfo = null!;
+    private byte[] _xmlSignature = null!;
+    private string _xmlMethod = null!;
+    private NcaPublicKey _key = null!;
+    private CmsVerificationOptions _cmsOptions = null!;
+    private XmlSignatureVerificationOptions _xmlOptions = null!;
+
+    [Params(NcaKeyAlgorithm.Gost2015_512, NcaKeyAlgorithm.Gost2004, NcaKeyAlgorithm.Rsa)]
+    public NcaKeyAlgorithm Algorithm { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _pki = new SandboxPki(new SandboxPkiOptions { Algorithm = Algorithm });
+        _at = DateTimeOffset.UtcNow.AddMinutes(1);
+        INcaSigner signer = _pki.IssueIndividual(Iin.Parse("880912300763"), "ТЕСТОВ", "ТЕСТ");
+        byte[] content = Encoding.UTF8.GetBytes("kzid-challenge/1 id=AAAAAAAAAAAAAAAAAAAAAA nonce=BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB op=agreement-signing exp=2030-01-01T00:00:00Z");
+        _cms = new NcaCmsSigner(TimeProvider.System).SignAsync(signer, content, false).GetAwaiter().GetResult();
+        _xml = Encoding.UTF8.GetBytes(NcaXmlSigner.SignEnvelopedAsync("<challenge xmlns=\"urn:kz-microcredit-identity:challenge:1\" id=\"AAAA\" nonce=\"BBBB\"/>", signer).GetAwaiter().GetResult());
+
+        SignerInformation info = new CmsSignedData(_cms).GetSignerInfos().GetSigners().Single();
+        _signedAttributes = info.GetEncodedSignedAttributes();
+        _cmsSignature = info.GetSignature();
+        _signatureOid = info.SignatureAlgorithm.Algorithm.Id;
+        _digestOid = info.DigestAlgorithmID.Algorithm.Id;
+        _key = NcaPublicKey.FromCertificate(signer.Certificate);
+
+        var document = SafeXml.Load(_xml);
+        var signedInfo = (System.Xml.XmlElement)document.GetElementsByTagName("SignedInfo", "http://www.w3.org/2000/09/xmldsig#")[0]!;
+        System.Xml.XmlElement[] parts = signedInfo.ChildNodes.OfType<System.Xml.XmlElement>().ToArray();
+        string c14n = parts[0].GetAttribute("Algorithm");
+        _xmlMethod = parts[1].GetAttribute("Algorithm");
+        _canonicalSignedInfo = NcaXmlSignatureVerifier.Canonicalize(signedInfo, c14n, null, null, stripComments: true);
+        _xmlSignature = Convert.FromBase64String(document.GetElementsByTagName("SignatureValue", "http://www.w3.org/2000/09/xmldsig#")[0]!.InnerText);
+
+        var validator = new NcaCertificatePathValidator(NcaTrustStore.Custom([_pki.RootCertificate], [_pki.IssuingCaCertificate]));
+        _cmsOptions = new CmsVerificationOptions { PathValidator = validator, ValidationTime = _at };
+        _xmlOptions = new XmlSignatureVerificationOptions { PathValidator = validator, ValidationTime = _at };
+        if (!NcaCmsVerifier.Verify(_cms, _cmsOptions).IsValid || !NcaXmlSignatureVerifier.Verify(_xml, _xmlOptions).IsValid || !RawCms() || !RawXml())
+        {
+            throw new InvalidOperationException("Benchmark inputs do not verify.");
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("CMS")]
+    public bool RawCms() => _key.Verify(_signatureOid, _digestOid, _signedAttributes, _cmsSignature);
+
+    [Benchmark]
+    [BenchmarkCategory("CMS")]
+    public bool WholeCms() => NcaCmsVerifier.Verify(_cms, _cmsOptions).IsValid;
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("XML")]
+    public bool RawXml() => _key.VerifyXml(_xmlMethod, _canonicalSignedInfo, _xmlSignature);
+
+    [Benchmark]
+    [BenchmarkCategory("XML")]
+    public bool WholeXml() => NcaXmlSignatureVerifier.Verify(_xml, _xmlOptions).IsValid;
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _pki?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
