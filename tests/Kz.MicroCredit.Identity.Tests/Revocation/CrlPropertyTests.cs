@@ -112,4 +112,31 @@ public sealed class CrlPropertyTests
         return listed.All(s => index.TryFind(s, out _, out _)) && index.TryFind(p, out _, out _) == expected
             && index.TryFind([0, .. listed[0]], out _, out _);
     }
+
+    [Xunit.Fact]
+    public void As_of_rules_for_a_past_instant()
+    {
+        byte[] serial = Positive([0x11, 0x22, 0x33]);
+        X509Certificate2 leaf = Leaf(serial);
+        DateTimeOffset revokedAt = Now.AddDays(-10);
+        byte[] crl = new TestCrlBuilder(Ca, Signer(CaKey)) { ThisUpdate = Now.AddDays(-1), NextUpdate = Now.AddDays(1) }
+            .Build([new TestCrlEntry(serial, revokedAt, 1)]);
+
+        // Revoked before the instant: revoked.
+        Xunit.Assert.Equal(RevocationStatus.Revoked, CrlEvaluator.Evaluate(Verified(crl), new RevocationCheckRequest(leaf, Ca, Now.AddDays(-5)), Now, TimeSpan.FromMinutes(5)).Status);
+
+        // Revoked only after the instant: a later CRL proves it was good then, and says so.
+        RevocationCheckResult before = CrlEvaluator.Evaluate(Verified(crl), new RevocationCheckRequest(leaf, Ca, Now.AddDays(-20)), Now, TimeSpan.FromMinutes(5));
+        Xunit.Assert.Equal(RevocationStatus.Good, before.Status);
+        Xunit.Assert.Equal("true", before.Facts["revocation.revokedAfterInstant"]);
+
+        // A CRL from the future (thisUpdate after now + skew) proves nothing for an unlisted serial.
+        byte[] future = new TestCrlBuilder(Ca, Signer(CaKey)) { ThisUpdate = Now.AddHours(2), NextUpdate = Now.AddDays(1) }.Build([]);
+        Xunit.Assert.Equal(ReasonCode.CrlStale, CrlEvaluator.Evaluate(Verified(future), new RevocationCheckRequest(leaf, Ca, Now), Now, TimeSpan.FromMinutes(5)).Failure);
+
+        // An old instant covered by a CRL issued after it: good (revocation is permanent).
+        byte[] empty = new TestCrlBuilder(Ca, Signer(CaKey)) { ThisUpdate = Now.AddDays(-1), NextUpdate = Now.AddDays(-0.5) }.Build([]);
+        Xunit.Assert.Equal(RevocationStatus.Good, CrlEvaluator.Evaluate(Verified(empty), new RevocationCheckRequest(leaf, Ca, Now.AddDays(-30)), Now, TimeSpan.FromMinutes(5)).Status);
+        Xunit.Assert.Equal(ReasonCode.CrlStale, CrlEvaluator.Evaluate(Verified(empty), new RevocationCheckRequest(leaf, Ca, Now), Now, TimeSpan.FromMinutes(5)).Failure);
+    }
 }
