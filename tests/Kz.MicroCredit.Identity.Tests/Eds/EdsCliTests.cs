@@ -138,11 +138,15 @@ public sealed class EdsCliTests
     }
 
     [Fact]
-    public async Task Revocation_modes_other_than_none_are_not_available_yet()
+    public async Task Revocation_mode_must_be_known_and_consistent_with_its_options()
     {
-        (int exit, _, string err) = await RunAsync("eds", "verify", Nca("ncanode", "cms", "CmsIntegrationTest.signed_cms.p7s"), "--revocation", "ocsp");
+        // The revocation modes themselves are tested in ContractTests/Revocation/KzidRevocationCliTests.
+        (int exit, _, string err) = await RunAsync("eds", "verify", Nca("ncanode", "cms", "CmsIntegrationTest.signed_cms.p7s"), "--revocation", "sometimes");
         Assert.Equal(2, exit);
-        Assert.Contains("revocation mode not available yet", err, StringComparison.Ordinal);
+        Assert.Contains("--revocation is none, crl, ocsp or auto", err, StringComparison.Ordinal);
+        (exit, _, err) = await RunAsync("eds", "verify", Nca("ncanode", "cms", "CmsIntegrationTest.signed_cms.p7s"), "--revocation", "crl", "--ocsp-url", "http://127.0.0.1:9/");
+        Assert.Equal(2, exit);
+        Assert.Contains("--ocsp-url needs --revocation ocsp|auto", err, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kz.MicroCredit.Identity.Eds;
+
+/// <summary>
+/// Downloads CRLs from pinned endpoints, verifies them against the issuer on arrival, keeps only the compact index and
+/// metadata (the raw CRL is released), and serves them until nextUpdate (or the refresh interval), refreshing in the
+/// background with <see cref="TimeProvider"/> timers. A failed refresh keeps the previous CRL: a stale CRL still
+/// revokes what it lists (the evaluator decides what it proves).
+/// </summary>
+internal sealed class HttpCrlSource : IDisposable
+{
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IOptionsMonitor<RevocationOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HttpCrlSource> _logger;
+    private readonly ConcurrentDictionary<Uri, Entry> _entries = new();
+    private bool _disposed;
+
+    public HttpCrlSource(IHttpClientFactory httpClientFactory, IOptionsMonitor<RevocationOptions> options, TimeProvider timeProvider, ILogger<HttpCrlSource> logger)
+    {
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _time = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task<CrlLookup> FindAsync(X509Certificate2 issuer, RevocationIssuerOptions pinned, CancellationToken cancellationToken)
+    {
+        var lookup = new CrlLookup();
+        foreach (Uri url in pinned.CrlUrls.Concat(pinned.DeltaCrlUrls))
+        {
+            (VerifiedCrl? crl, ReasonCode? failure) = await GetAsync(url, issuer, cancellationToken).ConfigureAwait(false);
+            if (failure is { } f)
+            {
+                lookup.Fail(f);
+            }
+
+            if (crl is not null)
+            {
+                (crl.Document.IsDelta ? lookup.Deltas : lookup.Bases).Add(crl);
+            }
+        }
+
+        return lookup;
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (Entry entry in _entries.Values)
+        {
+            entry.Timer?.Dispose();
+            entry.Gate.Dispose();
+        }
+    }
+
+    private async Task<(VerifiedCrl? Crl, ReasonCode? Failure)> GetAsync(Uri url, X509Certificate2 issuer, CancellationToken cancellationToken)
+    {
+        Entry entry = _entries.GetOrAdd(url, _ => new Entry());
+        string thumbprint = issuer.GetCertHashString(HashAlgorithmName.SHA256);
+        if (!IsDue(entry, thumbprint))
+        {
+            return (entry.Crl, entry.LastFailure);
+        }
+
+        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (IsDue(entry, thumbprint))
+            {
+                await RefreshAsync(url, entry, issuer, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (entry.IssuerThumbprint == thumbprint ? entry.Crl : null, entry.LastFailure);
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    private bool IsDue(Entry entry, string thumbprint)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        if (entry.IssuerThumbprint != thumbprint)
+        {
+            return true;
+        }
+
+        return now >= entry.DueAt;
+    }
+
+    private async Task RefreshAsync(Uri url, Entry entry, X509Certificate2 issuer, CancellationToken cancellationToken)
+    {
+        RevocationOptions o = _options.CurrentValue;
+        string name = url.GetLeftPart(UriPartial.Path);
+        DateTimeOffset now = _time.GetUtcNow();
+        HttpClient client = _httpClientFactory.CreateClient(RevocationHttp.CrlClientName);
+        (byte[]? body, string? error) = await RevocationHttp.GetAsync(client, url, o.MaxCrlBytes, cancellationToken).ConfigureAwait(false);
+        ReasonCode? failure = null;
+        CrlDocument? doc = null;
+        if (body is null)
+        {
+            failure = error == "too-large" ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
+        }
+        else
+        {
+            try
+            {
+                doc = CrlDocument.Parse(body);
+                if (!doc.IsIssuedBy(issuer))
+                {
+                    failure = ReasonCode.CrlSignatureInvalid;
+                    doc = null;
+                }
+            }
+            catch (CrlFormatException)
+            {
+                failure = ReasonCode.CrlMalformed;
+            }
+        }
+
+        string thumbprint = issuer.GetCertHashString(HashAlgorithmName.SHA256);
+        if (doc is null)
+        {
+            RevocationLog.CrlFailed(_logger, name, failure!.Value.Value);
+            entry.LastFailure = failure;
+            if (entry.IssuerThumbprint != thumbprint)
+            {
+                entry.Crl = null;
+                entry.IssuerThumbprint = thumbprint;
+            }
+
+            entry.DueAt = now + o.CrlRetryAfterFailure;
+            entry.Issuer = issuer;
+            Schedule(url, entry, o.CrlRetryAfterFailure);
+            return;
+        }
+
+        doc.ReleaseContent();
+        entry.Crl = new VerifiedCrl(doc, name);
+        entry.IssuerThumbprint = thumbprint;
+        entry.Issuer = issuer;
+        entry.LastFailure = null;
+        DateTimeOffset due = now + o.CrlRefreshInterval;
+        if (doc.NextUpdate is { } next && next > now && next < due)
+        {
+            due = next;
+        }
+
+        entry.DueAt = due;
+        RevocationLog.CrlLoaded(_logger, name, doc.Index.Count, doc.CrlNumber?.ToString(CultureInfo.InvariantCulture) ?? "-", doc.NextUpdate);
+        Schedule(url, entry, due - now);
+    }
+
+    private void Schedule(Uri url, Entry entry, TimeSpan due)
+    {
+        if (_disposed || !_options.CurrentValue.CrlBackgroundRefresh)
+        {
+            return;
+        }
+
+        if (due < TimeSpan.FromSeconds(1))
+        {
+            due = TimeSpan.FromSeconds(1);
+        }
+
+        entry.Timer?.Dispose();
+        entry.Timer = _time.CreateTimer(_ => _ = BackgroundRefreshAsync(url, entry), null, due, Timeout.InfiniteTimeSpan);
+        RevocationLog.CrlRefreshScheduled(_logger, url.GetLeftPart(UriPartial.Path), due);
+    }
+
+    private async Task BackgroundRefreshAsync(Uri url, Entry entry)
+    {
+        if (_disposed || entry.Issuer is not { } issuer)
+        {
+            return;
+        }
+
+        try
+        {
+            await entry.Gate.WaitAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_disposed)
+            {
+                await RefreshAsync(url, entry, issuer, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // a background refresh never crashes the process; the next request retries
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            RevocationLog.CrlFailed(_logger, url.GetLeftPart(UriPartial.Path), e.GetType().Name);
+        }
+        finally
+        {
+            try
+            {
+                entry.Gate.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public VerifiedCrl? Crl { get; set; }
+
+        public string? IssuerThumbprint { get; set; }
+
+        public X509Certificate2? Issuer { get; set; }
+
+        public DateTimeOffset DueAt { get; set; }
+
+        public ReasonCode? LastFailure { get; set; }
+
+        public ITimer? Timer { get; set; }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kz.MicroCredit.Identity.Eds;
+
+/// <summary>Asks a pinned OCSP responder about one certificate and validates the answer.</summary>
+internal sealed class OcspClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<RevocationOptions> options, TimeProvider timeProvider, ILogger<OcspClient> logger)
+{
+    public async Task<RevocationCheckResult> CheckAsync(RevocationCheckRequest request, Uri responder, CancellationToken cancellationToken)
+    {
+        RevocationOptions o = options.CurrentValue;
+        string hashOid = OcspHashes.FromName(o.OcspHashAlgorithm);
+        OcspCertId certId = OcspCertId.For(request.Certificate, request.Issuer, hashOid);
+        byte[]? nonce = o.OcspSendNonce ? RandomNumberGenerator.GetBytes(16) : null;
+        byte[] body = OcspRequestBuilder.Build(certId, nonce);
+        HttpClient client = httpClientFactory.CreateClient(RevocationHttp.OcspClientName);
+        (byte[]? answer, string? error) = await RevocationHttp.PostAsync(
+            client, responder, body, "application/ocsp-request", OcspResponseValidator.MediaType, o.MaxOcspResponseBytes, cancellationToken).ConfigureAwait(false);
+        string url = responder.GetLeftPart(UriPartial.Path);
+        if (answer is null)
+        {
+            RevocationLog.OcspFailed(logger, url, error ?? "unknown");
+            ReasonCode code = error == "too-large" ? ReasonCode.OcspMalformed : ReasonCode.OcspUnavailable;
+            return new RevocationCheckResult(RevocationStatus.Unknown, "ocsp")
+            {
+                Failure = code,
+                Facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["ocsp.url"] = url, ["ocsp.error"] = error ?? "unknown" },
+            };
+        }
+
+        return OcspResponseValidator.Validate(answer, request, new OcspValidationParameters(timeProvider.GetUtcNow(), o.ClockSkew)
+        {
+            HashAlgorithmOid = hashOid,
+            Nonce = nonce,
+            RequireNonce = o.OcspRequireNonce,
+            Url = url,
+        });
+    }
+}
