@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Engines;
 
 namespace Kz.MicroCredit.Identity.Cryptography;
 
@@ -44,10 +43,8 @@ internal static class NcaDigests
     public const string XmlStreebog512 = "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34112015-512";
     public const string XmlStreebog256 = "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34112015-256";
 
-    private static readonly byte[] DTestSBox = Gost28147Engine.GetSBox("D-TEST");
-
     [ThreadStatic]
-    private static Gost3411Digest? t_gost34311;
+    private static Gost34311Digest? t_gost34311;
 
     [ThreadStatic]
     private static Gost3411_2012_256Digest? t_streebog256;
@@ -185,12 +182,12 @@ internal static class NcaDigests
     /// <returns>A new hasher; dispose it.</returns>
     public static NcaIncrementalDigest CreateIncremental(NcaDigestAlgorithm algorithm) => new(algorithm);
 
-    /// <summary>Creates a new BouncyCastle digest object (GOST 34.311-95 with the D-TEST S-box, Streebog, SHA-x).</summary>
+    /// <summary>Creates a new BouncyCastle-compatible digest object (GOST 34.311-95 with the D-TEST S-box — our table-driven <see cref="Gost34311Digest"/>, Streebog, SHA-x).</summary>
     /// <param name="algorithm">The digest.</param>
     /// <returns>A fresh digest.</returns>
     public static IDigest CreateBouncyDigest(NcaDigestAlgorithm algorithm) => algorithm switch
     {
-        NcaDigestAlgorithm.Gost34311 => new Gost3411Digest(DTestSBox),
+        NcaDigestAlgorithm.Gost34311 => new Gost34311Digest(),
         NcaDigestAlgorithm.Streebog256 => new Gost3411_2012_256Digest(),
         NcaDigestAlgorithm.Streebog512 => new Gost3411_2012_512Digest(),
         NcaDigestAlgorithm.Sha1 => new Sha1Digest(),
@@ -202,7 +199,7 @@ internal static class NcaDigests
 
     private static IDigest RentBouncyDigest(NcaDigestAlgorithm algorithm) => algorithm switch
     {
-        NcaDigestAlgorithm.Gost34311 => t_gost34311 ??= new Gost3411Digest(DTestSBox),
+        NcaDigestAlgorithm.Gost34311 => t_gost34311 ??= new Gost34311Digest(),
         NcaDigestAlgorithm.Streebog256 => t_streebog256 ??= new Gost3411_2012_256Digest(),
         NcaDigestAlgorithm.Streebog512 => t_streebog512 ??= new Gost3411_2012_512Digest(),
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
