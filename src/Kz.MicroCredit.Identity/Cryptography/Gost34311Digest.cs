@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Engines;
 
@@ -27,25 +28,14 @@ internal sealed class Gost34311Digest : IDigest
     private const ulong C3W2 = 0xFF0000FF00FFFF00UL;
     private const ulong C3W3 = 0xFF00FFFF000000FFUL;
 
-    private static readonly uint[] T0;
-    private static readonly uint[] T1;
-    private static readonly uint[] T2;
-    private static readonly uint[] T3;
+    // Four 256-entry tables back to back: entry 256*p + b = rol11(S-box of byte position p applied to b << 8p).
+    private static readonly uint[] Table = BuildTable(Gost28147Engine.GetSBox("D-TEST"));
 
     private ulong _h0, _h1, _h2, _h3;
     private ulong _sum0, _sum1, _sum2, _sum3;
     private ulong _byteCount;
     private int _bufferLength;
     private Buffer32 _buffer;
-
-    static Gost34311Digest()
-    {
-        byte[] sbox = Gost28147Engine.GetSBox("D-TEST");
-        T0 = BuildTable(sbox, 0);
-        T1 = BuildTable(sbox, 1);
-        T2 = BuildTable(sbox, 2);
-        T3 = BuildTable(sbox, 3);
-    }
 
     /// <summary>Initializes a new instance of the <see cref="Gost34311Digest"/> class.</summary>
     public Gost34311Digest() => Reset();
@@ -138,15 +128,18 @@ internal sealed class Gost34311Digest : IDigest
         ((Span<byte>)_buffer).Clear();
     }
 
-    private static uint[] BuildTable(byte[] sbox, int bytePosition)
+    private static uint[] BuildTable(byte[] sbox)
     {
         // BouncyCastle's S-box layout: sbox[16 * nibblePosition + nibbleValue], nibble 0 = least significant.
-        var table = new uint[256];
-        int low = 2 * bytePosition;
-        for (int b = 0; b < 256; b++)
+        var table = new uint[1024];
+        for (int bytePosition = 0; bytePosition < 4; bytePosition++)
         {
-            uint substituted = (uint)(sbox[(16 * low) + (b & 0xF)] | (sbox[(16 * (low + 1)) + (b >> 4)] << 4));
-            table[b] = BitOperations.RotateLeft(substituted << (8 * bytePosition), 11);
+            int low = 2 * bytePosition;
+            for (int b = 0; b < 256; b++)
+            {
+                uint substituted = (uint)(sbox[(16 * low) + (b & 0xF)] | (sbox[(16 * (low + 1)) + (b >> 4)] << 4));
+                table[(256 * bytePosition) + b] = BitOperations.RotateLeft(substituted << (8 * bytePosition), 11);
+            }
         }
 
         return table;
@@ -178,25 +171,29 @@ internal sealed class Gost34311Digest : IDigest
     {
         ulong h0 = _h0, h1 = _h1, h2 = _h2, h3 = _h3;
 
-        // Key generation and encryption: s_i = E_{K_i}(h_i).
+        // Key generation: K_i = P(U_i ^ V_i).
         ulong u0 = h0, u1 = h1, u2 = h2, u3 = h3;
         ulong v0 = m0, v1 = m1, v2 = m2, v3 = m3;
-        ulong s0 = Encrypt(h0, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
+        Keys keys = default;
+        keys.Set(0, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
 
         // U = A(U) (C2 = 0); V = A(A(V)).
         (u0, u1, u2, u3) = (u1, u2, u3, u0 ^ u1);
         (v0, v1, v2, v3) = (v2, v3, v0 ^ v1, v1 ^ v2);
-        ulong s1 = Encrypt(h1, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
+        keys.Set(1, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
 
         // U = A(U) ^ C3.
         (u0, u1, u2, u3) = (u1 ^ C3W0, u2 ^ C3W1, u3 ^ C3W2, u0 ^ u1 ^ C3W3);
         (v0, v1, v2, v3) = (v2, v3, v0 ^ v1, v1 ^ v2);
-        ulong s2 = Encrypt(h2, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
+        keys.Set(2, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
 
         // U = A(U) (C4 = 0).
         (u0, u1, u2, u3) = (u1, u2, u3, u0 ^ u1);
         (v0, v1, v2, v3) = (v2, v3, v0 ^ v1, v1 ^ v2);
-        ulong s3 = Encrypt(h3, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
+        keys.Set(3, u0 ^ v0, u1 ^ v1, u2 ^ v2, u3 ^ v3);
+
+        // s_i = E_{K_i}(h_i): the four encryptions are independent, so they run interleaved.
+        Encrypt4(ref keys, h0, h1, h2, h3, out ulong s0, out ulong s1, out ulong s2, out ulong s3);
 
         // Mixing: H' = psi^61(H ^ psi(M ^ psi^12(S))).
         for (int i = 0; i < 12; i++)
@@ -235,47 +232,36 @@ internal sealed class Gost34311Digest : IDigest
         w3 = (w3 >> 16) | (feedback << 48);
     }
 
-    /// <summary>GOST 28147-89 ECB encryption of one 64-bit block under the key P(W).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Encrypt(ulong block, ulong w0, ulong w1, ulong w2, ulong w3)
+    /// <summary>GOST 28147-89 ECB encryption of four 64-bit blocks, block i under key schedule i, interleaved.</summary>
+    private static void Encrypt4(ref Keys keys, ulong b0, ulong b1, ulong b2, ulong b3, out ulong r0, out ulong r1, out ulong r2, out ulong r3)
     {
-        // P: key word j takes byte j of each of the four W words (w0 lowest).
-        uint k0 = KeyWord(w0, w1, w2, w3, 0);
-        uint k1 = KeyWord(w0, w1, w2, w3, 8);
-        uint k2 = KeyWord(w0, w1, w2, w3, 16);
-        uint k3 = KeyWord(w0, w1, w2, w3, 24);
-        uint k4 = KeyWord(w0, w1, w2, w3, 32);
-        uint k5 = KeyWord(w0, w1, w2, w3, 40);
-        uint k6 = KeyWord(w0, w1, w2, w3, 48);
-        uint k7 = KeyWord(w0, w1, w2, w3, 56);
+        ref uint table = ref MemoryMarshal.GetArrayDataReference(Table);
+        Span<uint> k = keys;
+        uint a1 = (uint)b0, a2 = (uint)(b0 >> 32);
+        uint c1 = (uint)b1, c2 = (uint)(b1 >> 32);
+        uint d1 = (uint)b2, d2 = (uint)(b2 >> 32);
+        uint e1 = (uint)b3, e2 = (uint)(b3 >> 32);
 
-        uint[] t0 = T0, t1 = T1, t2 = T2, t3 = T3;
-        uint n1 = (uint)block;
-        uint n2 = (uint)(block >> 32);
-
-        for (int k = 0; k < 3; k++)
+        // 32 rounds: key index j for rounds 0..23 is round % 8, for rounds 24..31 it is 31 - round. The halves
+        // alternate instead of swapping, so after the last round (without a swap) the result is (x2, x1).
+        for (int round = 0; round < 32; round += 2)
         {
-            n2 ^= F(t0, t1, t2, t3, n1 + k0);
-            n1 ^= F(t0, t1, t2, t3, n2 + k1);
-            n2 ^= F(t0, t1, t2, t3, n1 + k2);
-            n1 ^= F(t0, t1, t2, t3, n2 + k3);
-            n2 ^= F(t0, t1, t2, t3, n1 + k4);
-            n1 ^= F(t0, t1, t2, t3, n2 + k5);
-            n2 ^= F(t0, t1, t2, t3, n1 + k6);
-            n1 ^= F(t0, t1, t2, t3, n2 + k7);
+            int j0 = round < 24 ? round & 7 : 31 - round;
+            int j1 = round < 24 ? (round + 1) & 7 : 30 - round;
+            a2 ^= F(ref table, a1 + k[j0]);
+            c2 ^= F(ref table, c1 + k[8 + j0]);
+            d2 ^= F(ref table, d1 + k[16 + j0]);
+            e2 ^= F(ref table, e1 + k[24 + j0]);
+            a1 ^= F(ref table, a2 + k[j1]);
+            c1 ^= F(ref table, c2 + k[8 + j1]);
+            d1 ^= F(ref table, d2 + k[16 + j1]);
+            e1 ^= F(ref table, e2 + k[24 + j1]);
         }
 
-        n2 ^= F(t0, t1, t2, t3, n1 + k7);
-        n1 ^= F(t0, t1, t2, t3, n2 + k6);
-        n2 ^= F(t0, t1, t2, t3, n1 + k5);
-        n1 ^= F(t0, t1, t2, t3, n2 + k4);
-        n2 ^= F(t0, t1, t2, t3, n1 + k3);
-        n1 ^= F(t0, t1, t2, t3, n2 + k2);
-        n2 ^= F(t0, t1, t2, t3, n1 + k1);
-        n1 ^= F(t0, t1, t2, t3, n2 + k0);
-
-        // After 32 rounds without the final swap the halves come out as (n2, n1) in our naming.
-        return n2 | ((ulong)n1 << 32);
+        r0 = a2 | ((ulong)a1 << 32);
+        r1 = c2 | ((ulong)c1 << 32);
+        r2 = d2 | ((ulong)d1 << 32);
+        r3 = e2 | ((ulong)e1 << 32);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -285,9 +271,31 @@ internal sealed class Gost34311Digest : IDigest
         | ((uint)((w2 >> shift) & 0xFF) << 16)
         | ((uint)((w3 >> shift) & 0xFF) << 24);
 
+    /// <summary>The round function: four lookups into the 4×256 table (indices are masked to 0..1023, no bounds checks needed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint F(uint[] t0, uint[] t1, uint[] t2, uint[] t3, uint x) =>
-        t0[x & 0xFF] ^ t1[(x >> 8) & 0xFF] ^ t2[(x >> 16) & 0xFF] ^ t3[x >> 24];
+    private static uint F(ref uint table, uint x) =>
+        Unsafe.Add(ref table, (nint)(x & 0xFF))
+        ^ Unsafe.Add(ref table, (nint)(256 + ((x >> 8) & 0xFF)))
+        ^ Unsafe.Add(ref table, (nint)(512 + ((x >> 16) & 0xFF)))
+        ^ Unsafe.Add(ref table, (nint)(768 + (x >> 24)));
+
+    /// <summary>The four 8-word key schedules of one compression.</summary>
+    [InlineArray(32)]
+    private struct Keys
+    {
+        private uint _element0;
+
+        /// <summary>P: key word j takes byte j of each of the four W words (w0 lowest).</summary>
+        public void Set(int index, ulong w0, ulong w1, ulong w2, ulong w3)
+        {
+            Span<uint> k = this;
+            k = k.Slice(8 * index, 8);
+            for (int j = 0; j < 8; j++)
+            {
+                k[j] = KeyWord(w0, w1, w2, w3, 8 * j);
+            }
+        }
+    }
 
     [InlineArray(32)]
     private struct Buffer32
