@@ -14,14 +14,6 @@ public sealed class BorrowerIdentificationOptions
 
     /// <summary>Gets the method ids registered through the builder; used to validate policies at start-up.</summary>
     public ISet<IdentificationMethodId> RegisteredMethods { get; } = new HashSet<IdentificationMethodId>();
-
-    /// <summary>Gets the policy for an operation.</summary>
-    /// <param name="operation">The operation.</param>
-    /// <returns>The policy.</returns>
-    /// <exception cref="IdentificationConfigurationException">No policy is configured.</exception>
-    public IdentificationPolicy PolicyFor(IdentificationOperation operation) =>
-        OperationPolicies.TryGetValue(operation, out IdentificationPolicy? p) ? p
-        : DefaultPolicy ?? throw new IdentificationConfigurationException($"No identification policy is configured for operation {operation}.");
 }
 
 /// <summary>Checks at start-up that a policy is chosen and refers only to registered methods.</summary>
