@@ -40,7 +40,7 @@ public sealed class TimestampTests
         return b.Build();
     }
 
-    private static byte[] Token(X509Certificate2 tsa, byte[] imprinted)
+    internal static byte[] Token(X509Certificate2 tsa, byte[] imprinted)
     {
         var info = new Rfc3161TimestampTokenInfo(new Oid("1.2.398.3.3.2.6.1"), new Oid("2.16.840.1.101.3.4.2.1"), SHA256.HashData(imprinted), new byte[] { 7 }, TokenTime);
         var token = new SignedCms(new ContentInfo(new Oid("1.2.840.113549.1.9.16.1.4"), info.Encode()));
@@ -50,7 +50,7 @@ public sealed class TimestampTests
         return token.Encode();
     }
 
-    private static (byte[] Cms, X509Certificate2 Ca) SignedWithToken(Func<X509Certificate2, byte[], byte[]?> token) => SignedWithToken((tsa, _, sig) => token(tsa, sig));
+    internal static (byte[] Cms, X509Certificate2 Ca) SignedWithToken(Func<X509Certificate2, byte[], byte[]?> token) => SignedWithToken((tsa, _, sig) => token(tsa, sig));
 
     private static (byte[] Cms, X509Certificate2 Ca) SignedWithToken(Func<X509Certificate2, X509Certificate2, byte[], byte[]?> token)
     {

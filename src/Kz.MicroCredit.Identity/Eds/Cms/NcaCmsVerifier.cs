@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kz.MicroCredit.Identity.Cryptography;
@@ -24,9 +24,6 @@ public static class NcaCmsVerifier
     internal const string SignatureTimeStampOid = "1.2.840.113549.1.9.16.2.14";
 
     // Parsed once: building a DerObjectIdentifier from its dotted string validates and encodes it on every call.
-    private static readonly DerObjectIdentifier ContentTypeAttribute = new(ContentTypeOid);
-    private static readonly DerObjectIdentifier MessageDigestAttribute = new(MessageDigestOid);
-    private static readonly DerObjectIdentifier SigningTimeAttribute = new(SigningTimeOid);
     private static readonly DerObjectIdentifier SignatureTimeStampAttribute = new(SignatureTimeStampOid);
 
     /// <summary>Verifies a DER CMS SignedData.</summary>
@@ -39,15 +36,14 @@ public static class NcaCmsVerifier
         NcaCertificatePathValidator validator = options.PathValidator
             ?? (options.TrustStore is { } store ? new NcaCertificatePathValidator(store) : throw new ArgumentException("A trust store is required.", nameof(options)));
         DateTimeOffset at = options.ValidationTime ?? options.TimeProvider.GetUtcNow();
-        CmsSignedData signedData;
+        CmsSignedMessage message;
         byte[] content;
         bool detached;
         List<X509Certificate2> bag;
-        List<SignerInformation> signers;
         try
         {
-            signedData = new CmsSignedData(WholeArray(cms));
-            detached = signedData.SignedContent is null;
+            message = CmsSignedMessage.Parse(cms);
+            detached = message.Content is null;
             if (detached)
             {
                 if (options.DetachedContent is not { } data)
@@ -59,21 +55,21 @@ public static class NcaCmsVerifier
             }
             else
             {
-                content = NcaCmsVerifier.ContentOf(signedData);
+                content = message.Content!;
                 if (options.DetachedContent is { } data && !data.Span.SequenceEqual(content))
                 {
                     return CmsVerificationResult.Fail(ReasonCode.SignatureInvalid);
                 }
             }
 
-            bag = CertificateBag(signedData, validator);
-            signers = signedData.GetSignerInfos().GetSigners().ToList();
+            bag = CertificateBag(message, validator);
         }
         catch (Exception ex) when (IsParseFault(ex))
         {
             return CmsVerificationResult.Fail(ReasonCode.MalformedSignature);
         }
 
+        List<CmsSignerInfoData> signers = message.Signers;
         if (signers.Count == 0)
         {
             return CmsVerificationResult.Fail(ReasonCode.SignatureMissing);
@@ -84,15 +80,14 @@ public static class NcaCmsVerifier
             return CmsVerificationResult.Fail(ReasonCode.InputTooLarge);
         }
 
-        string contentType = signedData.SignedContentType.Id;
         TimeStampTokenValidator? timestamps = options.TimeStampValidator;
         var results = new List<CmsSignerResult>(signers.Count);
-        foreach (SignerInformation signer in signers)
+        foreach (CmsSignerInfoData signer in signers)
         {
             var result = new CmsSignerResult { ValidationTime = at };
             try
             {
-                result.Failure = VerifySigner(signer, content, contentType, bag, options.AllowedKeyAlgorithms, result);
+                result.Failure = VerifySigner(signer, content, message.ContentType, bag, options.AllowedKeyAlgorithms, result);
                 if (result.SignatureValid)
                 {
                     ReadTimestamp(signer, result, ref timestamps, validator);
@@ -124,73 +119,52 @@ public static class NcaCmsVerifier
         return new CmsVerificationResult(failure, results, content, detached);
     }
 
-    /// <summary>The bytes as an array: the backing array itself when the memory spans all of it, else a copy.</summary>
-    private static byte[] WholeArray(ReadOnlyMemory<byte> memory) =>
-        MemoryMarshal.TryGetArray(memory, out ArraySegment<byte> segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : memory.ToArray();
-
     internal static bool IsParseFault(Exception ex) =>
-        ex is CmsException or IOException or ArgumentException or InvalidCastException or InvalidOperationException
-            or CryptographicException or FormatException or OverflowException or GeneralSecurityException or NotSupportedException
-            or IndexOutOfRangeException or NullReferenceException or Asn1Exception;
+        ex is CmsException or CmsFormatException or AsnContentException or IOException or ArgumentException or InvalidCastException
+            or InvalidOperationException or CryptographicException or FormatException or OverflowException or GeneralSecurityException
+            or NotSupportedException or IndexOutOfRangeException or NullReferenceException or Asn1Exception;
 
-    internal static byte[] ContentOf(CmsSignedData signedData)
+    /// <summary>The first 32 certificates of the bag, one shared instance per distinct encoding (see <see cref="NcaCertificatePathValidator.Intern"/>).</summary>
+    internal static List<X509Certificate2> CertificateBag(CmsSignedMessage message, NcaCertificatePathValidator validator)
     {
-        using var buffer = new MemoryStream();
-        signedData.SignedContent!.Write(buffer);
-        return buffer.ToArray();
-    }
-
-    internal static List<X509Certificate2> CertificateBag(CmsSignedData signedData, NcaCertificatePathValidator validator)
-    {
-        var bag = new List<X509Certificate2>();
-        Asn1Set? certificates = Org.BouncyCastle.Asn1.Cms.SignedData.GetInstance(signedData.ContentInfo.Content).Certificates;
-        if (certificates is null)
-        {
-            return bag;
-        }
-
-        foreach (Asn1Encodable entry in certificates)
+        var bag = new List<X509Certificate2>(Math.Min(message.Certificates.Count, 32));
+        foreach (ReadOnlyMemory<byte> entry in message.Certificates)
         {
             if (bag.Count == 32)
             {
                 break;
             }
 
-            if (entry.ToAsn1Object() is Asn1Sequence)
-            {
-                bag.Add(validator.Intern(entry.GetEncoded(Asn1Encodable.Der)));
-            }
+            bag.Add(validator.Intern(DerCertificate(entry)));
         }
 
         return bag;
     }
 
-    private static X509Certificate2? FindSignerCertificate(SignerID sid, List<X509Certificate2> bag)
-    {
-        // The identifier's parts are encoded once per signer, not once per bag entry.
-        byte[]? serial = null;
-        byte[]? issuer = null;
-        string? ski = null;
-        if (sid.SerialNumber is { } serialNumber && sid.Issuer is { } issuerName)
-        {
-            serial = serialNumber.ToByteArrayUnsigned();
-            issuer = issuerName.GetEncoded(Asn1Encodable.Der);
-        }
-        else if (sid.SubjectKeyIdentifier is { } keyId)
-        {
-            ski = Convert.ToHexString(keyId);
-        }
+    /// <summary>
+    /// A bag entry as DER: the received bytes when they already are strict DER (every real encoder's output), else
+    /// BouncyCastle's DER re-encoding, as before — so the certificate identity never depends on the parse path.
+    /// </summary>
+    private static byte[] DerCertificate(ReadOnlyMemory<byte> entry) =>
+        BerWellFormedness.IsStrictDer(entry.Span) ? entry.ToArray() : Asn1Object.FromByteArray(entry.ToArray()).GetEncoded(Asn1Encodable.Der);
 
+    private static X509Certificate2? FindSignerCertificate(CmsSignerInfoData signer, List<X509Certificate2> bag)
+    {
+        // The identifier's parts are prepared once per signer, not once per bag entry.
+        ReadOnlySpan<byte> serial = signer.SerialNumber is { } s ? s.Span.TrimStart((byte)0) : default;
+        string? ski = signer.SubjectKeyIdentifier is { } keyId ? Convert.ToHexString(keyId.Span) : null;
         foreach (X509Certificate2 candidate in bag)
         {
-            if (SignerIdMatches(serial, issuer, ski, candidate))
+            if (signer.Issuer is { } issuer
+                ? serial.SequenceEqual(candidate.SerialNumberBytes.Span.TrimStart((byte)0)) && issuer.Span.SequenceEqual(candidate.IssuerName.RawData)
+                : SubjectKeyIdentifierMatches(ski!, candidate))
             {
                 return candidate;
             }
         }
 
+        // Not byte-equal: BouncyCastle's matching (issuer names compared as names, serials as numbers) decides.
+        SignerID sid = BouncyCastleSignerId(signer);
         foreach (X509Certificate2 candidate in bag)
         {
             if (sid.Match(new Org.BouncyCastle.X509.X509Certificate(candidate.RawData)))
@@ -202,22 +176,29 @@ public static class NcaCmsVerifier
         return null;
     }
 
-    private static bool SignerIdMatches(byte[]? serial, byte[]? issuer, string? ski, X509Certificate2 certificate)
+    private static SignerID BouncyCastleSignerId(CmsSignerInfoData signer)
     {
-        if (serial is not null && issuer is not null)
+        var sid = new SignerID();
+        if (signer.Issuer is { } issuer)
         {
-            return serial.AsSpan().SequenceEqual(certificate.SerialNumberBytes.Span.TrimStart((byte)0))
-                && issuer.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+            sid.Issuer = Org.BouncyCastle.Asn1.X509.X509Name.GetInstance(Asn1Object.FromByteArray(issuer.ToArray()));
+            sid.SerialNumber = new Org.BouncyCastle.Math.BigInteger(signer.SerialNumber!.Value.ToArray());
+        }
+        else
+        {
+            sid.SubjectKeyIdentifier = new DerOctetString(signer.SubjectKeyIdentifier!.Value.ToArray()).GetEncoded(Asn1Encodable.Der);
         }
 
-        if (ski is not null)
+        return sid;
+    }
+
+    private static bool SubjectKeyIdentifierMatches(string ski, X509Certificate2 certificate)
+    {
+        foreach (X509Extension extension in certificate.Extensions)
         {
-            foreach (X509Extension extension in certificate.Extensions)
+            if (extension is X509SubjectKeyIdentifierExtension own)
             {
-                if (extension is X509SubjectKeyIdentifierExtension own)
-                {
-                    return own.SubjectKeyIdentifier is { } value && string.Equals(value, ski, StringComparison.OrdinalIgnoreCase);
-                }
+                return own.SubjectKeyIdentifier is { } value && string.Equals(value, ski, StringComparison.OrdinalIgnoreCase);
             }
         }
 
@@ -225,14 +206,14 @@ public static class NcaCmsVerifier
     }
 
     /// <summary>Checks one SignerInfo: attributes, digest, algorithm fit and signature. Fills the result.</summary>
-    internal static ReasonCode? VerifySigner(SignerInformation signer, byte[] content, string contentType, List<X509Certificate2> bag, IReadOnlySet<NcaKeyAlgorithm>? allowed, CmsSignerResult result)
+    internal static ReasonCode? VerifySigner(CmsSignerInfoData signer, byte[] content, string contentType, List<X509Certificate2> bag, IReadOnlySet<NcaKeyAlgorithm>? allowed, CmsSignerResult result)
     {
-        result.DigestAlgorithmOid = signer.DigestAlgorithmID.Algorithm.Id;
-        result.SignatureAlgorithmOid = signer.SignatureAlgorithm.Algorithm.Id;
-        byte[] signature = signer.GetSignature();
+        result.DigestAlgorithmOid = signer.DigestAlgorithmOid;
+        result.SignatureAlgorithmOid = signer.SignatureAlgorithmOid;
+        byte[] signature = signer.Signature;
         result.SignatureValue = signature;
 
-        X509Certificate2? certificate = FindSignerCertificate(signer.SignerID, bag);
+        X509Certificate2? certificate = FindSignerCertificate(signer, bag);
         if (certificate is null)
         {
             return ReasonCode.SignerCertificateMissing;
@@ -246,41 +227,41 @@ public static class NcaCmsVerifier
             return ReasonCode.UnsupportedAlgorithm;
         }
 
-        if (!NcaDigests.TryResolve(signer.DigestAlgorithmID.Algorithm.Id, out NcaDigestAlgorithm digestAlgorithm) || !DigestFitsKey(digestAlgorithm, keyAlgorithm.Value)
-            || !NcaSignatureAlgorithms.TryResolve(signer.SignatureAlgorithm.Algorithm.Id, signer.DigestAlgorithmID.Algorithm.Id, out NcaKeyAlgorithm sigKey, out _) || sigKey != keyAlgorithm.Value)
+        if (!NcaDigests.TryResolve(signer.DigestAlgorithmOid, out NcaDigestAlgorithm digestAlgorithm) || !DigestFitsKey(digestAlgorithm, keyAlgorithm.Value)
+            || !NcaSignatureAlgorithms.TryResolve(signer.SignatureAlgorithmOid, signer.DigestAlgorithmOid, out NcaKeyAlgorithm sigKey, out _) || sigKey != keyAlgorithm.Value)
         {
             return ReasonCode.UnsupportedAlgorithm;
         }
 
-        BcAttributeTable? signed = signer.SignedAttributes;
-        if (signed is null)
+        if (!signer.HasSignedAttributes)
         {
             return ReasonCode.MalformedSignature;
         }
 
-        if (Single(signed, ContentTypeAttribute) is not { } ct || DerObjectIdentifier.GetInstance(ct.AttrValues[0]).Id != contentType)
+        if (signer.SignedAttribute(ContentTypeOid, out ReadOnlyMemory<byte> ct) != 1 || ct.IsEmpty || ReadValue(ct).ReadObjectIdentifier() != contentType)
         {
             return ReasonCode.SignatureInvalid;
         }
 
-        if (Single(signed, MessageDigestAttribute) is not { } md
-            || !CryptographicOperations.FixedTimeEquals(Asn1OctetString.GetInstance(md.AttrValues[0]).GetOctets(), NcaDigests.Compute(digestAlgorithm, content)))
+        if (signer.SignedAttribute(MessageDigestOid, out ReadOnlyMemory<byte> md) != 1 || md.IsEmpty
+            || !CryptographicOperations.FixedTimeEquals(ReadValue(md).ReadOctetString(), NcaDigests.Compute(digestAlgorithm, content)))
         {
             return ReasonCode.SignatureInvalid;
         }
 
-        if (signed.GetAll(SigningTimeAttribute).Count > 1)
+        int signingTimes = signer.SignedAttribute(SigningTimeOid, out ReadOnlyMemory<byte> st);
+        if (signingTimes > 1)
         {
             return ReasonCode.MalformedSignature;
         }
 
-        if (Single(signed, SigningTimeAttribute) is { } st)
+        if (!st.IsEmpty)
         {
-            result.SigningTimeClaim = new DateTimeOffset(Org.BouncyCastle.Asn1.Cms.Time.GetInstance(st.AttrValues[0]).ToDateTime().ToUniversalTime(), TimeSpan.Zero);
+            result.SigningTimeClaim = ReadTime(st);
         }
 
-        byte[] signedAttributes = signer.GetEncodedSignedAttributes();
-        if (!EdsCrypto.VerifySignerInfo(certificate, signer.SignatureAlgorithm.Algorithm.Id, signer.DigestAlgorithmID.Algorithm.Id, signedAttributes, signature))
+        byte[] signedAttributes = signer.EncodedSignedAttributes();
+        if (!EdsCrypto.VerifySignerInfo(certificate, signer.SignatureAlgorithmOid, signer.DigestAlgorithmOid, signedAttributes, signature))
         {
             return ReasonCode.SignatureInvalid;
         }
@@ -293,13 +274,26 @@ public static class NcaCmsVerifier
         ? digest is NcaDigestAlgorithm.Sha256 or NcaDigestAlgorithm.Sha384 or NcaDigestAlgorithm.Sha512
         : digest == NcaDigests.DigestForKey(key);
 
-    private static BcAttribute? Single(BcAttributeTable table, DerObjectIdentifier oid)
+    /// <summary>A reader positioned on one attribute value, which must be the whole of <paramref name="value"/>.</summary>
+    private static AsnReader ReadValue(ReadOnlyMemory<byte> value)
     {
-        Asn1EncodableVector all = table.GetAll(oid);
-        return all.Count == 1 && BcAttribute.GetInstance(all[0]) is { AttrValues.Count: 1 } a ? a : null;
+        var outer = new AsnReader(value, AsnEncodingRules.BER);
+        ReadOnlyMemory<byte> whole = outer.ReadEncodedValue();
+        outer.ThrowIfNotEmpty();
+        return new AsnReader(whole, AsnEncodingRules.BER);
     }
 
-    private static void ReadTimestamp(SignerInformation signer, CmsSignerResult result, ref TimeStampTokenValidator? timestamps, NcaCertificatePathValidator validator)
+    /// <summary>A CMS Time (RFC 5652 §11.3): UTCTime (years 1950–2049) or GeneralizedTime, in UTC.</summary>
+    private static DateTimeOffset ReadTime(ReadOnlyMemory<byte> value)
+    {
+        AsnReader reader = ReadValue(value);
+        Asn1Tag tag = reader.PeekTag();
+        return tag == Asn1Tag.UtcTime ? reader.ReadUtcTime(twoDigitYearMax: 2049).ToUniversalTime()
+            : tag == Asn1Tag.GeneralizedTime ? reader.ReadGeneralizedTime().ToUniversalTime()
+            : throw new CmsFormatException("signingTime is not a Time.");
+    }
+
+    private static void ReadTimestamp(CmsSignerInfoData signer, CmsSignerResult result, ref TimeStampTokenValidator? timestamps, NcaCertificatePathValidator validator)
     {
         BcAttributeTable? unsigned = signer.UnsignedAttributes;
         if (unsigned is null)

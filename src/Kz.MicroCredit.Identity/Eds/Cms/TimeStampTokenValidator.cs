@@ -41,15 +41,14 @@ public sealed class TimeStampTokenValidator
     {
         try
         {
-            var signedData = new CmsSignedData(token.ToArray());
-            if (signedData.SignedContentType.Id != TstInfoOid || signedData.SignedContent is null)
+            CmsSignedMessage message = CmsSignedMessage.Parse(token.ToArray());
+            if (message.ContentType != TstInfoOid || message.Content is not { } content)
             {
                 return TimeStampValidationResult.Fail(ReasonCode.MalformedSignature);
             }
 
-            byte[] content = NcaCmsVerifier.ContentOf(signedData);
             TstInfo info = TstInfo.GetInstance(Asn1Object.FromByteArray(content));
-            List<SignerInformation> signers = signedData.GetSignerInfos().GetSigners().ToList();
+            List<CmsSignerInfoData> signers = message.Signers;
             if (signers.Count != 1)
             {
                 return TimeStampValidationResult.Fail(ReasonCode.MalformedSignature);
@@ -68,7 +67,7 @@ public sealed class TimeStampTokenValidator
                 return TimeStampValidationResult.Fail(ReasonCode.SignatureInvalid);
             }
 
-            List<X509Certificate2> bag = NcaCmsVerifier.CertificateBag(signedData, _paths);
+            List<X509Certificate2> bag = NcaCmsVerifier.CertificateBag(message, _paths);
             var signer = new CmsSignerResult();
             ReasonCode? failure = NcaCmsVerifier.VerifySigner(signers[0], content, TstInfoOid, bag, null, signer);
             if (failure is not null)
