@@ -57,21 +57,6 @@ public class CmsComponentBenchmarks : IDisposable
     }
 
     [Benchmark]
-    public int TmpSignerIdParts() => _bag[0].IssuerName.RawData.Length + _bag[0].SerialNumberBytes.Length;
-
-    [Benchmark]
-    public object? TmpKeyAlgorithm() => EdsCrypto.KeyAlgorithmOf(_bag[0]);
-
-    [Benchmark]
-    public int TmpDigest() => NcaDigests.Compute(NcaDigestAlgorithm.Sha256, _message.Content!).Length;
-
-    [Benchmark]
-    public int TmpAttrLookup() => _message.Signers[0].SignedAttribute("1.2.840.113549.1.9.3", out _) + _message.Signers[0].SignedAttribute("1.2.840.113549.1.9.4", out _) + _message.Signers[0].SignedAttribute("1.2.840.113549.1.9.5", out _);
-
-    [Benchmark]
-    public bool TmpVerifySignerInfo() => EdsCrypto.VerifySignerInfo(_bag[0], _message.Signers[0].SignatureAlgorithmOid, _message.Signers[0].DigestAlgorithmOid, _message.Signers[0].EncodedSignedAttributes(), _message.Signers[0].Signature);
-
-    [Benchmark]
     public bool Path() => _validator.Validate(_bag[0], _bag, _at).IsValid;
 
     [GlobalCleanup]
