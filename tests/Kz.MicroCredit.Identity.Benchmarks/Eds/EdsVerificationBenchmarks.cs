@@ -33,7 +33,7 @@ public class EdsVerificationBenchmarks : IDisposable
     private CmsVerificationOptions _cmsOptions = null!;
     private XmlSignatureVerificationOptions _xmlOptions = null!;
 
-    [Params(NcaKeyAlgorithm.Rsa)]
+    [Params(NcaKeyAlgorithm.Gost2015_512, NcaKeyAlgorithm.Gost2004, NcaKeyAlgorithm.Rsa)]
     public NcaKeyAlgorithm Algorithm { get; set; }
 
     [GlobalSetup]
