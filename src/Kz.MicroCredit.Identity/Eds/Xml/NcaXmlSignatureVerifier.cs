@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Security.Cryptography.Xml;
 using System.Xml;
 using Kz.MicroCredit.Identity.Cryptography;
 
@@ -536,131 +535,13 @@ public static class NcaXmlSignatureVerifier
             .Select(r => r.GetSingleElementType().Value + "=" + (r.GetSingleElementValue() ?? string.Empty).Trim())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    internal static byte[] Canonicalize(XmlNode node, string algorithm, string? prefixList, XmlElement? exclude, bool stripComments)
-    {
-        var work = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        List<int>? excludePath = exclude is null ? null : ChildPath(node, exclude);
-        XmlNode container;
-        if (node is XmlDocument source)
-        {
-            foreach (XmlNode child in source.ChildNodes)
-            {
-                if (child.NodeType is XmlNodeType.Element or XmlNodeType.ProcessingInstruction or XmlNodeType.Comment)
-                {
-                    work.AppendChild(work.ImportNode(child, true));
-                }
-                else
-                {
-                    work.AppendChild(work.CreateComment("placeholder")); // keeps child indexes; comments are dropped below
-                }
-            }
-
-            container = work;
-        }
-        else
-        {
-            var element = (XmlElement)node;
-            var copy = (XmlElement)work.ImportNode(element, true);
-            work.AppendChild(copy);
-            for (XmlNode? p = element.ParentNode; p is XmlElement ancestor; p = ancestor.ParentNode)
-            {
-                foreach (XmlAttribute a in ancestor.Attributes)
-                {
-                    if (a.NamespaceURI == XmlnsNs && copy.GetAttributeNode(a.LocalName == "xmlns" ? "xmlns" : "xmlns:" + a.LocalName) is null)
-                    {
-                        XmlAttribute declaration = a.Prefix.Length == 0 ? work.CreateAttribute("xmlns", XmlnsNs) : work.CreateAttribute("xmlns", a.LocalName, XmlnsNs);
-                        declaration.Value = a.Value;
-                        copy.Attributes.Append(declaration);
-                    }
-                }
-            }
-
-            container = copy;
-        }
-
-        if (excludePath is not null)
-        {
-            XmlNode target = container;
-            foreach (int i in excludePath)
-            {
-                target = target.ChildNodes[i]!;
-            }
-
-            target.ParentNode!.RemoveChild(target);
-        }
-
-        if (node is XmlDocument)
-        {
-            foreach (XmlNode placeholder in work.ChildNodes.OfType<XmlComment>().Where(c => c.Value == "placeholder").ToList())
-            {
-                work.RemoveChild(placeholder);
-            }
-        }
-
-        if (stripComments)
-        {
-            // A tree walk instead of compiling and evaluating the XPath //comment() on every canonicalisation.
-            var comments = new List<XmlNode>();
-            CollectComments(work, comments);
-            foreach (XmlNode comment in comments)
-            {
-                comment.ParentNode!.RemoveChild(comment);
-            }
-        }
-
-        Transform transform = algorithm switch
-        {
-            C14N => new XmlDsigC14NTransform(false),
-            C14NWithComments => new XmlDsigC14NTransform(true),
-            ExcC14N => new XmlDsigExcC14NTransform(false, string.IsNullOrWhiteSpace(prefixList) ? null : prefixList),
-            ExcC14NWithComments => new XmlDsigExcC14NTransform(true, string.IsNullOrWhiteSpace(prefixList) ? null : prefixList),
-            _ => throw new CryptographicException("Canonicalization not allowed."),
-        };
-        transform.LoadInput(work);
-        using var output = (Stream)transform.GetOutput(typeof(Stream));
-        using var buffer = new MemoryStream();
-        output.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    private static void CollectComments(XmlNode node, List<XmlNode> comments)
-    {
-        var pending = new Stack<XmlNode>();
-        pending.Push(node);
-        while (pending.Count > 0)
-        {
-            XmlNode current = pending.Pop();
-            for (XmlNode? child = current.LastChild; child is not null; child = child.PreviousSibling)
-            {
-                if (child.NodeType == XmlNodeType.Comment)
-                {
-                    comments.Add(child);
-                }
-                else if (child.HasChildNodes)
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-    }
-
-    private static List<int> ChildPath(XmlNode container, XmlNode node)
-    {
-        var path = new List<int>();
-        for (XmlNode n = node; n != container; n = n.ParentNode ?? throw new InvalidOperationException("Not a descendant."))
-        {
-            int index = 0;
-            for (XmlNode? s = n.PreviousSibling; s is not null; s = s.PreviousSibling)
-            {
-                index++;
-            }
-
-            path.Add(index);
-        }
-
-        path.Reverse();
-        return path;
-    }
+    /// <summary>
+    /// Canonicalises the ORIGINAL node (never a re-parse): an element apex with the namespace declarations in scope on
+    /// its ancestors, or the whole document; <paramref name="exclude"/> (the enveloped signature) is left out. Written
+    /// straight from the DOM by <see cref="XmlCanonicalWriter"/>; byte-identical to the former import + transform path.
+    /// </summary>
+    internal static byte[] Canonicalize(XmlNode node, string algorithm, string? prefixList, XmlElement? exclude, bool stripComments) =>
+        XmlCanonicalWriter.Canonicalize(node, algorithm, prefixList, exclude, stripComments);
 
     internal static byte[]? ReadBase64(XmlElement element)
     {
