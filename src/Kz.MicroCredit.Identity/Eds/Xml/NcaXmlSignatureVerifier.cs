@@ -72,7 +72,7 @@ public static class NcaXmlSignatureVerifier
         }
 
         DateTimeOffset at = options.ValidationTime ?? options.TimeProvider.GetUtcNow();
-        List<XmlElement> signatures = document.GetElementsByTagName("Signature", DsNs).OfType<XmlElement>().ToList();
+        List<XmlElement> signatures = Descendants(document, "Signature", DsNs, int.MaxValue);
         if (signatures.Count == 0)
         {
             return XmlSignatureVerificationResult.Fail(ReasonCode.SignatureMissing);
@@ -119,7 +119,7 @@ public static class NcaXmlSignatureVerifier
         var work = (XmlDocument)document.CloneNode(true);
         work.PreserveWhitespace = true;
         work.XmlResolver = null;
-        List<XmlElement> workSignatures = work.GetElementsByTagName("Signature", DsNs).OfType<XmlElement>().ToList();
+        List<XmlElement> workSignatures = Descendants(work, "Signature", DsNs, int.MaxValue);
         var infos = new XmlSignatureInfo[workSignatures.Count];
         for (int i = workSignatures.Count - 1; i >= 0; i--)
         {
@@ -409,10 +409,10 @@ public static class NcaXmlSignatureVerifier
     /// <summary>Every element carrying <paramref name="id"/> in an accepted Id attribute (Id, ID, id, wsu:Id).</summary>
     internal static List<XmlElement> FindById(XmlDocument document, string id)
     {
-        var found = new List<XmlElement>();
-        foreach (XmlElement element in document.GetElementsByTagName("*").OfType<XmlElement>())
+        var found = new List<XmlElement>(2);
+        for (XmlNode? node = NextInDocumentOrder(document, document); node is not null; node = NextInDocumentOrder(document, node))
         {
-            if (!element.HasAttributes)
+            if (node is not XmlElement { HasAttributes: true } element)
             {
                 continue;
             }
@@ -454,12 +454,12 @@ public static class NcaXmlSignatureVerifier
         XmlElement? keyInfo = DsChildren(signature, "KeyInfo").FirstOrDefault();
         if (keyInfo is not null)
         {
-            foreach (XmlElement x in keyInfo.GetElementsByTagName("X509Certificate", DsNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement x in Descendants(keyInfo, "X509Certificate", DsNs, MaxKeyCandidates))
             {
                 AddCertificate(result, validator, ReadBase64(x));
             }
 
-            foreach (XmlElement k in keyInfo.GetElementsByTagName("KeyIdentifier", WsseNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement k in Descendants(keyInfo, "KeyIdentifier", WsseNs, MaxKeyCandidates))
             {
                 if (k.GetAttribute("ValueType").EndsWith("#X509v3", StringComparison.Ordinal))
                 {
@@ -467,7 +467,7 @@ public static class NcaXmlSignatureVerifier
                 }
             }
 
-            foreach (XmlElement r in keyInfo.GetElementsByTagName("Reference", WsseNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement r in Descendants(keyInfo, "Reference", WsseNs, MaxKeyCandidates))
             {
                 string uri = r.GetAttribute("URI");
                 if (uri.Length > 1 && uri[0] == '#' && FindById(document, uri[1..]) is [{ LocalName: "BinarySecurityToken", NamespaceURI: WsseNs } token])
@@ -476,7 +476,7 @@ public static class NcaXmlSignatureVerifier
                 }
             }
 
-            foreach (XmlElement s in keyInfo.GetElementsByTagName("X509IssuerSerial", DsNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement s in Descendants(keyInfo, "X509IssuerSerial", DsNs, MaxKeyCandidates))
             {
                 string issuer = DsChildren(s, "X509IssuerName").FirstOrDefault()?.InnerText.Trim() ?? string.Empty;
                 string serial = DsChildren(s, "X509SerialNumber").FirstOrDefault()?.InnerText.Trim() ?? string.Empty;
@@ -592,7 +592,50 @@ public static class NcaXmlSignatureVerifier
 
     private static bool IsDs(XmlElement e, string localName) => e.LocalName == localName && e.NamespaceURI == DsNs;
 
-    private static IEnumerable<XmlElement> ElementChildren(XmlElement e) => e.ChildNodes.OfType<XmlElement>();
+    private static IEnumerable<XmlElement> ElementChildren(XmlElement e)
+    {
+        for (XmlNode? child = e.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is XmlElement element)
+            {
+                yield return element;
+            }
+        }
+    }
+
+    /// <summary>Descendant elements (not <paramref name="root"/> itself) in document order, as GetElementsByTagName gives them, without its live list.</summary>
+    private static List<XmlElement> Descendants(XmlNode root, string localName, string namespaceUri, int max)
+    {
+        var found = new List<XmlElement>();
+        for (XmlNode? node = NextInDocumentOrder(root, root); node is not null && found.Count < max; node = NextInDocumentOrder(root, node))
+        {
+            if (node is XmlElement element && element.LocalName == localName && element.NamespaceURI == namespaceUri)
+            {
+                found.Add(element);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The next node after <paramref name="node"/> in document order inside <paramref name="root"/>; <see langword="null"/> at the end.</summary>
+    private static XmlNode? NextInDocumentOrder(XmlNode root, XmlNode node)
+    {
+        if (node.NodeType is XmlNodeType.Element or XmlNodeType.Document && node.FirstChild is { } child)
+        {
+            return child;
+        }
+
+        for (XmlNode? n = node; n is not null && !ReferenceEquals(n, root); n = n.ParentNode)
+        {
+            if (n.NextSibling is { } sibling)
+            {
+                return sibling;
+            }
+        }
+
+        return null;
+    }
 
     private static IEnumerable<XmlElement> DsChildren(XmlElement e, string localName) => ElementChildren(e).Where(c => IsDs(c, localName));
 
