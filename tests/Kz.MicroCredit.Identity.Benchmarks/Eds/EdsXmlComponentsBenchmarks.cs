@@ -34,8 +34,8 @@ public class EdsXmlComponentsBenchmarks : IDisposable
         _xml = Encoding.UTF8.GetBytes(NcaXmlSigner.SignEnvelopedAsync("<challenge xmlns=\"urn:kz-microcredit-identity:challenge:1\" id=\"AAAA\" nonce=\"BBBB\"/>", signer).GetAwaiter().GetResult());
         _document = SafeXml.Load(_xml);
         _signature = (XmlElement)_document.GetElementsByTagName("Signature", "http://www.w3.org/2000/09/xmldsig#")[0]!;
-        _signedInfo = (XmlElement)_signature.FirstChild!;
-        _c14n = ((XmlElement)_signedInfo.FirstChild!).GetAttribute("Algorithm");
+        _signedInfo = _signature.ChildNodes.OfType<XmlElement>().First();
+        _c14n = _signedInfo.ChildNodes.OfType<XmlElement>().First().GetAttribute("Algorithm");
         var validator = new NcaCertificatePathValidator(NcaTrustStore.Custom([_pki.RootCertificate], [_pki.IssuingCaCertificate]));
         _options = new XmlSignatureVerificationOptions { PathValidator = validator, ValidationTime = DateTimeOffset.UtcNow.AddMinutes(1) };
         if (!NcaXmlSignatureVerifier.Verify(_document, _options).IsValid
