@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Xml;
 
 namespace Kz.MicroCredit.Identity.Eds;
@@ -34,26 +35,18 @@ public static class SafeXml
             throw new EdsFormatException(ReasonCode.MalformedSignature);
         }
 
-        byte[] bytes = xml.ToArray();
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = maxBytes,
-            IgnoreComments = false,
-            IgnoreProcessingInstructions = false,
-            IgnoreWhitespace = false,
-            CloseInput = true,
-        };
-
+        // The bytes go through a pooled buffer (the DOM keeps nothing of it); the reader settings for the default cap
+        // are built once (XmlReader.Create only reads them).
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(xml.Length);
         try
         {
+            xml.CopyTo(bytes);
+
             // One pass into the DOM (the loader is iterative), then an iterative depth check before anything
             // recursive (canonicalisers) touches the tree.
             var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-            using (var stream = new MemoryStream(bytes, false))
-            using (var reader = XmlReader.Create(stream, settings))
+            using (var stream = new MemoryStream(bytes, 0, xml.Length, writable: false))
+            using (var reader = XmlReader.Create(stream, maxBytes == DefaultMaxBytes ? DefaultSettings : CreateSettings(maxBytes)))
             {
                 document.Load(reader);
             }
@@ -78,27 +71,60 @@ public static class SafeXml
         {
             throw new EdsFormatException(ReasonCode.MalformedSignature);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
+
+    private static readonly XmlReaderSettings DefaultSettings = CreateSettings(DefaultMaxBytes);
+
+    private static XmlReaderSettings CreateSettings(int maxBytes) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = maxBytes,
+        IgnoreComments = false,
+        IgnoreProcessingInstructions = false,
+        IgnoreWhitespace = false,
+        CloseInput = true,
+    };
 
     private static bool DepthExceeds(XmlDocument document, int maxDepth)
     {
-        var stack = new Stack<(XmlNode Node, int Depth)>();
-        stack.Push((document, 0));
-        while (stack.Count > 0)
+        // Document-order walk by sibling/parent links: no stack, no allocation. Depth counts elements.
+        XmlNode? node = document.FirstChild;
+        int depth = 0;
+        while (node is not null)
         {
-            (XmlNode node, int depth) = stack.Pop();
-            if (depth > maxDepth)
+            if (node.NodeType == XmlNodeType.Element)
             {
-                return true;
-            }
-
-            for (XmlNode? child = node.FirstChild; child is not null; child = child.NextSibling)
-            {
-                if (child.NodeType == XmlNodeType.Element)
+                if (depth + 1 > maxDepth)
                 {
-                    stack.Push((child, depth + 1));
+                    return true;
+                }
+
+                if (node.FirstChild is { } child)
+                {
+                    depth++;
+                    node = child;
+                    continue;
                 }
             }
+
+            while (node is not null && node.NextSibling is null)
+            {
+                node = node.ParentNode;
+                if (node is null || node.NodeType == XmlNodeType.Document)
+                {
+                    return false;
+                }
+
+                depth--;
+            }
+
+            node = node?.NextSibling;
         }
 
         return false;

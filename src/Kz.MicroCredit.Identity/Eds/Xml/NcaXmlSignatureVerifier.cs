@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Security.Cryptography.Xml;
 using System.Xml;
 using Kz.MicroCredit.Identity.Cryptography;
 
@@ -73,7 +72,7 @@ public static class NcaXmlSignatureVerifier
         }
 
         DateTimeOffset at = options.ValidationTime ?? options.TimeProvider.GetUtcNow();
-        List<XmlElement> signatures = document.GetElementsByTagName("Signature", DsNs).OfType<XmlElement>().ToList();
+        List<XmlElement> signatures = Descendants(document, "Signature", DsNs, int.MaxValue);
         if (signatures.Count == 0)
         {
             return XmlSignatureVerificationResult.Fail(ReasonCode.SignatureMissing);
@@ -120,7 +119,7 @@ public static class NcaXmlSignatureVerifier
         var work = (XmlDocument)document.CloneNode(true);
         work.PreserveWhitespace = true;
         work.XmlResolver = null;
-        List<XmlElement> workSignatures = work.GetElementsByTagName("Signature", DsNs).OfType<XmlElement>().ToList();
+        List<XmlElement> workSignatures = Descendants(work, "Signature", DsNs, int.MaxValue);
         var infos = new XmlSignatureInfo[workSignatures.Count];
         for (int i = workSignatures.Count - 1; i >= 0; i--)
         {
@@ -410,10 +409,10 @@ public static class NcaXmlSignatureVerifier
     /// <summary>Every element carrying <paramref name="id"/> in an accepted Id attribute (Id, ID, id, wsu:Id).</summary>
     internal static List<XmlElement> FindById(XmlDocument document, string id)
     {
-        var found = new List<XmlElement>();
-        foreach (XmlElement element in document.GetElementsByTagName("*").OfType<XmlElement>())
+        var found = new List<XmlElement>(2);
+        for (XmlNode? node = NextInDocumentOrder(document, document); node is not null; node = NextInDocumentOrder(document, node))
         {
-            if (!element.HasAttributes)
+            if (node is not XmlElement { HasAttributes: true } element)
             {
                 continue;
             }
@@ -455,12 +454,12 @@ public static class NcaXmlSignatureVerifier
         XmlElement? keyInfo = DsChildren(signature, "KeyInfo").FirstOrDefault();
         if (keyInfo is not null)
         {
-            foreach (XmlElement x in keyInfo.GetElementsByTagName("X509Certificate", DsNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement x in Descendants(keyInfo, "X509Certificate", DsNs, MaxKeyCandidates))
             {
                 AddCertificate(result, validator, ReadBase64(x));
             }
 
-            foreach (XmlElement k in keyInfo.GetElementsByTagName("KeyIdentifier", WsseNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement k in Descendants(keyInfo, "KeyIdentifier", WsseNs, MaxKeyCandidates))
             {
                 if (k.GetAttribute("ValueType").EndsWith("#X509v3", StringComparison.Ordinal))
                 {
@@ -468,7 +467,7 @@ public static class NcaXmlSignatureVerifier
                 }
             }
 
-            foreach (XmlElement r in keyInfo.GetElementsByTagName("Reference", WsseNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement r in Descendants(keyInfo, "Reference", WsseNs, MaxKeyCandidates))
             {
                 string uri = r.GetAttribute("URI");
                 if (uri.Length > 1 && uri[0] == '#' && FindById(document, uri[1..]) is [{ LocalName: "BinarySecurityToken", NamespaceURI: WsseNs } token])
@@ -477,7 +476,7 @@ public static class NcaXmlSignatureVerifier
                 }
             }
 
-            foreach (XmlElement s in keyInfo.GetElementsByTagName("X509IssuerSerial", DsNs).OfType<XmlElement>().Take(MaxKeyCandidates))
+            foreach (XmlElement s in Descendants(keyInfo, "X509IssuerSerial", DsNs, MaxKeyCandidates))
             {
                 string issuer = DsChildren(s, "X509IssuerName").FirstOrDefault()?.InnerText.Trim() ?? string.Empty;
                 string serial = DsChildren(s, "X509SerialNumber").FirstOrDefault()?.InnerText.Trim() ?? string.Empty;
@@ -536,131 +535,13 @@ public static class NcaXmlSignatureVerifier
             .Select(r => r.GetSingleElementType().Value + "=" + (r.GetSingleElementValue() ?? string.Empty).Trim())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    internal static byte[] Canonicalize(XmlNode node, string algorithm, string? prefixList, XmlElement? exclude, bool stripComments)
-    {
-        var work = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        List<int>? excludePath = exclude is null ? null : ChildPath(node, exclude);
-        XmlNode container;
-        if (node is XmlDocument source)
-        {
-            foreach (XmlNode child in source.ChildNodes)
-            {
-                if (child.NodeType is XmlNodeType.Element or XmlNodeType.ProcessingInstruction or XmlNodeType.Comment)
-                {
-                    work.AppendChild(work.ImportNode(child, true));
-                }
-                else
-                {
-                    work.AppendChild(work.CreateComment("placeholder")); // keeps child indexes; comments are dropped below
-                }
-            }
-
-            container = work;
-        }
-        else
-        {
-            var element = (XmlElement)node;
-            var copy = (XmlElement)work.ImportNode(element, true);
-            work.AppendChild(copy);
-            for (XmlNode? p = element.ParentNode; p is XmlElement ancestor; p = ancestor.ParentNode)
-            {
-                foreach (XmlAttribute a in ancestor.Attributes)
-                {
-                    if (a.NamespaceURI == XmlnsNs && copy.GetAttributeNode(a.LocalName == "xmlns" ? "xmlns" : "xmlns:" + a.LocalName) is null)
-                    {
-                        XmlAttribute declaration = a.Prefix.Length == 0 ? work.CreateAttribute("xmlns", XmlnsNs) : work.CreateAttribute("xmlns", a.LocalName, XmlnsNs);
-                        declaration.Value = a.Value;
-                        copy.Attributes.Append(declaration);
-                    }
-                }
-            }
-
-            container = copy;
-        }
-
-        if (excludePath is not null)
-        {
-            XmlNode target = container;
-            foreach (int i in excludePath)
-            {
-                target = target.ChildNodes[i]!;
-            }
-
-            target.ParentNode!.RemoveChild(target);
-        }
-
-        if (node is XmlDocument)
-        {
-            foreach (XmlNode placeholder in work.ChildNodes.OfType<XmlComment>().Where(c => c.Value == "placeholder").ToList())
-            {
-                work.RemoveChild(placeholder);
-            }
-        }
-
-        if (stripComments)
-        {
-            // A tree walk instead of compiling and evaluating the XPath //comment() on every canonicalisation.
-            var comments = new List<XmlNode>();
-            CollectComments(work, comments);
-            foreach (XmlNode comment in comments)
-            {
-                comment.ParentNode!.RemoveChild(comment);
-            }
-        }
-
-        Transform transform = algorithm switch
-        {
-            C14N => new XmlDsigC14NTransform(false),
-            C14NWithComments => new XmlDsigC14NTransform(true),
-            ExcC14N => new XmlDsigExcC14NTransform(false, string.IsNullOrWhiteSpace(prefixList) ? null : prefixList),
-            ExcC14NWithComments => new XmlDsigExcC14NTransform(true, string.IsNullOrWhiteSpace(prefixList) ? null : prefixList),
-            _ => throw new CryptographicException("Canonicalization not allowed."),
-        };
-        transform.LoadInput(work);
-        using var output = (Stream)transform.GetOutput(typeof(Stream));
-        using var buffer = new MemoryStream();
-        output.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    private static void CollectComments(XmlNode node, List<XmlNode> comments)
-    {
-        var pending = new Stack<XmlNode>();
-        pending.Push(node);
-        while (pending.Count > 0)
-        {
-            XmlNode current = pending.Pop();
-            for (XmlNode? child = current.LastChild; child is not null; child = child.PreviousSibling)
-            {
-                if (child.NodeType == XmlNodeType.Comment)
-                {
-                    comments.Add(child);
-                }
-                else if (child.HasChildNodes)
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-    }
-
-    private static List<int> ChildPath(XmlNode container, XmlNode node)
-    {
-        var path = new List<int>();
-        for (XmlNode n = node; n != container; n = n.ParentNode ?? throw new InvalidOperationException("Not a descendant."))
-        {
-            int index = 0;
-            for (XmlNode? s = n.PreviousSibling; s is not null; s = s.PreviousSibling)
-            {
-                index++;
-            }
-
-            path.Add(index);
-        }
-
-        path.Reverse();
-        return path;
-    }
+    /// <summary>
+    /// Canonicalises the ORIGINAL node (never a re-parse): an element apex with the namespace declarations in scope on
+    /// its ancestors, or the whole document; <paramref name="exclude"/> (the enveloped signature) is left out. Written
+    /// straight from the DOM by <see cref="XmlCanonicalWriter"/>; byte-identical to the former import + transform path.
+    /// </summary>
+    internal static byte[] Canonicalize(XmlNode node, string algorithm, string? prefixList, XmlElement? exclude, bool stripComments) =>
+        XmlCanonicalWriter.Canonicalize(node, algorithm, prefixList, exclude, stripComments);
 
     internal static byte[]? ReadBase64(XmlElement element)
     {
@@ -711,7 +592,50 @@ public static class NcaXmlSignatureVerifier
 
     private static bool IsDs(XmlElement e, string localName) => e.LocalName == localName && e.NamespaceURI == DsNs;
 
-    private static IEnumerable<XmlElement> ElementChildren(XmlElement e) => e.ChildNodes.OfType<XmlElement>();
+    private static IEnumerable<XmlElement> ElementChildren(XmlElement e)
+    {
+        for (XmlNode? child = e.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is XmlElement element)
+            {
+                yield return element;
+            }
+        }
+    }
+
+    /// <summary>Descendant elements (not <paramref name="root"/> itself) in document order, as GetElementsByTagName gives them, without its live list.</summary>
+    private static List<XmlElement> Descendants(XmlNode root, string localName, string namespaceUri, int max)
+    {
+        var found = new List<XmlElement>();
+        for (XmlNode? node = NextInDocumentOrder(root, root); node is not null && found.Count < max; node = NextInDocumentOrder(root, node))
+        {
+            if (node is XmlElement element && element.LocalName == localName && element.NamespaceURI == namespaceUri)
+            {
+                found.Add(element);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The next node after <paramref name="node"/> in document order inside <paramref name="root"/>; <see langword="null"/> at the end.</summary>
+    private static XmlNode? NextInDocumentOrder(XmlNode root, XmlNode node)
+    {
+        if (node.NodeType is XmlNodeType.Element or XmlNodeType.Document && node.FirstChild is { } child)
+        {
+            return child;
+        }
+
+        for (XmlNode? n = node; n is not null && !ReferenceEquals(n, root); n = n.ParentNode)
+        {
+            if (n.NextSibling is { } sibling)
+            {
+                return sibling;
+            }
+        }
+
+        return null;
+    }
 
     private static IEnumerable<XmlElement> DsChildren(XmlElement e, string localName) => ElementChildren(e).Where(c => IsDs(c, localName));
 
