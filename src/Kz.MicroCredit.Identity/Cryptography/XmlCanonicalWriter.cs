@@ -141,6 +141,8 @@ internal sealed class XmlCanonicalWriter
 
     private void Reset()
     {
+        // The buffer held signed content (names, IINs): wipe what was written before the writer is parked for reuse.
+        _buffer.AsSpan(0, _length).Clear();
         _length = 0;
         _depth = 0;
         _exclude = null;
@@ -152,7 +154,7 @@ internal sealed class XmlCanonicalWriter
         _prefixes.Clear();
         if (_buffer.Length > 1024 * 1024)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
             _buffer = [];
         }
     }
@@ -823,7 +825,7 @@ internal sealed class XmlCanonicalWriter
         _buffer.AsSpan(0, _length).CopyTo(bigger);
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
         }
 
         _buffer = bigger;

@@ -73,6 +73,7 @@ public static class SafeXml
         }
         finally
         {
+            bytes.AsSpan(0, xml.Length).Clear(); // signed documents carry personal data; the pool is shared
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
