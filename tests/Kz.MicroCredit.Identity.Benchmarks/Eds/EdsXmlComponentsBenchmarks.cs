@@ -49,6 +49,23 @@ public class EdsXmlComponentsBenchmarks : IDisposable
     [Benchmark]
     public XmlDocument Load() => SafeXml.Load(_xml);
 
+    /// <summary>
+    /// The floor of any System.Xml-based verifier: only tokenising the document with the same hardened reader
+    /// settings, no DOM. Compare it with the ≈ 5 µs an RSA-2048 verification may add to stay at 80 % of the raw rate.
+    /// </summary>
+    [Benchmark]
+    public int TokeniseOnly()
+    {
+        using var reader = XmlReader.Create(new MemoryStream(_xml, writable: false), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0 });
+        int nodes = 0;
+        while (reader.Read())
+        {
+            nodes++;
+        }
+
+        return nodes;
+    }
+
     [Benchmark]
     public byte[] SignedInfoTransforms() => ReferenceCanonicalizer.Canonicalize(_signedInfo, _c14n, null, null, stripComments: true);
 
