@@ -34,6 +34,8 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
     /// <summary>Gets or sets the factory used by <see cref="IdentifyAsync"/> for single-method reports.</summary>
     public EvidenceReportFactory ReportFactory { get; set; } = EvidenceReportFactory.Default;
 
+    private SingleMethodIdentifier? _single;
+
     /// <inheritdoc />
     public async Task<MethodOutcome> EvaluateAsync(BorrowerIdentificationRequest request, CancellationToken cancellationToken = default)
     {
@@ -80,14 +82,28 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The result; a method that is not applicable gives Rejected with <see cref="ReasonCode.EvidenceMissing"/>.</returns>
-    public Task<IdentificationResult> IdentifyAsync(BorrowerIdentificationRequest request, CancellationToken cancellationToken = default) =>
-        new PolicyBorrowerIdentifier(IdentificationPolicy.ForMethod(Id), [this], ReportFactory, Logger).IdentifyAsync(request, cancellationToken);
+    public Task<IdentificationResult> IdentifyAsync(BorrowerIdentificationRequest request, CancellationToken cancellationToken = default)
+    {
+        // One single-method identifier per method instance, rebuilt only when ReportFactory is replaced. A race builds
+        // two equivalent identifiers; either may win.
+        SingleMethodIdentifier? cached = Volatile.Read(ref _single);
+        if (cached is null || !ReferenceEquals(cached.Factory, ReportFactory))
+        {
+            EvidenceReportFactory factory = ReportFactory;
+            cached = new SingleMethodIdentifier(factory, new PolicyBorrowerIdentifier(IdentificationPolicy.ForMethod(Id), [this], factory, Logger));
+            Volatile.Write(ref _single, cached);
+        }
+
+        return cached.Identifier.IdentifyAsync(request, cancellationToken);
+    }
 
     /// <summary>Evaluates the evidence. Throwing is allowed (it becomes Indeterminate) but typed verdicts are better.</summary>
     /// <param name="context">The request and the evidence builder.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The verdict.</returns>
     protected abstract Task<MethodVerdict> EvaluateCoreAsync(MethodEvaluationContext context, CancellationToken cancellationToken);
+
+    private sealed record SingleMethodIdentifier(EvidenceReportFactory Factory, PolicyBorrowerIdentifier Identifier);
 }
 
 /// <summary>What a method sees while it evaluates one request.</summary>

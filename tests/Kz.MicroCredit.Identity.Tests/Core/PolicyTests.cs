@@ -293,6 +293,27 @@ public class IdentificationMethodBaseTests
     }
 
     [Fact]
+    public async Task A_single_method_reuses_its_identifier_but_follows_a_replaced_report_factory()
+    {
+        var calls = 0;
+        var method = new ScriptedIdentificationMethod(IdentificationMethodId.NcaEds, (_, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            return Task.FromResult(MethodVerdict.Verified());
+        });
+        IdentificationResult first = await method.IdentifyAsync(PolicyTests.Request());
+        IdentificationResult second = await method.IdentifyAsync(PolicyTests.Request());
+        Assert.Null(first.Report.Subject.Iin);
+        Assert.Null(second.Report.Subject.Iin);
+        Assert.NotEqual(first.Report.ReportId, second.Report.ReportId);
+
+        method.ReportFactory = new EvidenceReportFactory(Microsoft.Extensions.Options.Options.Create(new EvidenceReportOptions { IncludeClearIin = true }), TimeProvider.System);
+        IdentificationResult third = await method.IdentifyAsync(PolicyTests.Request());
+        Assert.Equal("880912300763", third.Report.Subject.Iin);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
     public void Negative_verdicts_need_a_reason_and_a_veto_is_a_rejection()
     {
         Assert.Throws<ArgumentException>(() => MethodVerdict.Rejected());
