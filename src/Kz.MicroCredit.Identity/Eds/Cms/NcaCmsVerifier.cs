@@ -135,7 +135,7 @@ public static class NcaCmsVerifier
                 break;
             }
 
-            bag.Add(validator.Intern(DerCertificate(entry)));
+            bag.Add(validator.InternReceived(entry, DerCertificateOf));
         }
 
         return bag;
@@ -145,6 +145,8 @@ public static class NcaCmsVerifier
     /// A bag entry as DER: the received bytes when they already are strict DER (every real encoder's output), else
     /// BouncyCastle's DER re-encoding, as before — so the certificate identity never depends on the parse path.
     /// </summary>
+    private static readonly Func<ReadOnlyMemory<byte>, byte[]> DerCertificateOf = DerCertificate;
+
     private static byte[] DerCertificate(ReadOnlyMemory<byte> entry) =>
         BerWellFormedness.IsStrictDer(entry.Span) ? entry.ToArray() : Asn1Object.FromByteArray(entry.ToArray()).GetEncoded(Asn1Encodable.Der);
 

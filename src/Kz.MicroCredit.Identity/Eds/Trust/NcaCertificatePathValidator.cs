@@ -45,6 +45,7 @@ public sealed class NcaCertificatePathValidator
     private readonly ConcurrentDictionary<string, CachedPath> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<X509Certificate2, CachedPath> _byInstance = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<byte[], X509Certificate2> _certificates = new(ByteArrayComparer.Instance);
+    private readonly ConcurrentDictionary<byte[], X509Certificate2> _byReceivedEncoding = new(ByteArrayComparer.Instance);
 
     /// <summary>Initializes a new instance of the <see cref="NcaCertificatePathValidator"/> class.</summary>
     /// <param name="trustStore">The anchors.</param>
@@ -121,6 +122,28 @@ public sealed class NcaCertificatePathValidator
         }
 
         return _certificates.GetOrAdd(der, loaded);
+    }
+
+    /// <summary>
+    /// <see cref="Intern"/> for a certificate as received in a message, whose DER identity <paramref name="toDer"/>
+    /// computes (a pure function of the received bytes). The answer is remembered per received encoding, so the next
+    /// message with the same bytes skips both the DER check and the copy.
+    /// </summary>
+    internal X509Certificate2 InternReceived(ReadOnlyMemory<byte> received, Func<ReadOnlyMemory<byte>, byte[]> toDer)
+    {
+        if (_byReceivedEncoding.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(received.Span, out X509Certificate2? known))
+        {
+            return known;
+        }
+
+        X509Certificate2 certificate = Intern(toDer(received));
+        if (_byReceivedEncoding.Count >= MaxCacheEntries)
+        {
+            _byReceivedEncoding.Clear();
+        }
+
+        _byReceivedEncoding.TryAdd(received.ToArray(), certificate);
+        return certificate;
     }
 
     private void Remember(X509Certificate2 certificate, CachedPath path)
@@ -214,18 +237,24 @@ public sealed class NcaCertificatePathValidator
         return true;
     }
 
-    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
+    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
         public static ByteArrayComparer Instance { get; } = new();
 
         public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
 
-        public int GetHashCode(byte[] obj)
+        public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
         {
             var hash = default(HashCode);
-            hash.AddBytes(obj);
+            hash.AddBytes(alternate);
             return hash.ToHashCode();
         }
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 
     private sealed record CachedPath(IReadOnlyList<X509Certificate2> Path, DateTimeOffset NotBefore, DateTimeOffset NotAfter);
