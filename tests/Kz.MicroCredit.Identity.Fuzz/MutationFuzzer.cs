@@ -29,6 +29,39 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
 
     public bool ShowStackOnReplay { get; init; }
 
+    /// <summary>
+    /// Also report programming-error exceptions (null reference, index out of range, invalid cast, argument out of
+    /// range, key not found, divide by zero) thrown inside our library even when a fail-closed catch turns them into a
+    /// reason code: the result is safe, but the parser has a bug the catch hides.
+    /// </summary>
+    public bool Strict { get; init; }
+
+    [ThreadStatic]
+    private static string? maskedInRun;
+
+    [ThreadStatic]
+    private static bool inRun;
+
+    private static void OnFirstChance(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+    {
+        if (!inRun || maskedInRun is not null
+            || e.Exception is not (NullReferenceException or IndexOutOfRangeException or InvalidCastException or ArgumentOutOfRangeException
+                or KeyNotFoundException or DivideByZeroException))
+        {
+            return;
+        }
+
+        // the current stack still holds the throwing frame and its callers
+        StackFrame[] frames = new StackTrace(1, false).GetFrames();
+        MethodBase? throwing = frames.Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType != typeof(MutationFuzzer));
+        MethodBase? own = frames.Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("Kz.MicroCredit.Identity", StringComparison.Ordinal) == true
+            && m.DeclaringType.Namespace != typeof(MutationFuzzer).Namespace);
+        if (own is not null)
+        {
+            maskedInRun = $"{e.Exception.GetType().FullName} at {Name(throwing)} (in {Name(own)})";
+        }
+    }
+
     private string CurrentPath => Path.Combine(FindingsDirectory, ".current");
 
     /// <summary>Runs the time-boxed loop; returns the number of distinct findings.</summary>
@@ -40,6 +73,11 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
         {
             output.WriteLine($"fuzz {target}: no seeds");
             return 0;
+        }
+
+        if (Strict)
+        {
+            AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
         }
 
         Mutator mutator = new(new Random(seed), seeds, asn1: target is "cms" or "cert", xml: target == "xml");
@@ -70,6 +108,11 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
     /// <summary>Runs saved inputs once each; returns the number of inputs that failed.</summary>
     public int Replay(string path)
     {
+        if (Strict)
+        {
+            AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
+        }
+
         string[] files = Directory.Exists(path)
             ? [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]
             : [path];
@@ -79,9 +122,12 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
             byte[] input = File.ReadAllBytes(file);
             long start = Stopwatch.GetTimestamp();
             string? failure = null;
+            maskedInRun = null;
+            inRun = true;
             try
             {
                 run(input);
+                failure = maskedInRun is { } masked ? "masked " + masked : null;
             }
             catch (Exception ex)
             {
@@ -93,6 +139,7 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
                 }
             }
 
+            inRun = false;
             TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
             if (failure is null && elapsed > HangLimit)
             {
@@ -119,9 +166,15 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
             currentGeneration++;
         }
 
+        maskedInRun = null;
+        inRun = true;
         try
         {
             run(input);
+            if (maskedInRun is { } masked)
+            {
+                Record("masked", masked, input);
+            }
         }
         catch (Exception ex)
         {
@@ -129,6 +182,7 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
         }
         finally
         {
+            inRun = false;
             lock (gate)
             {
                 current = null;

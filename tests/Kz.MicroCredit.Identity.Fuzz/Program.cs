@@ -5,8 +5,8 @@
 // Two modes (docs/eds.md "Tests and fuzzing"):
 //   kzid-fuzz <target>                        coverage-guided, under a libFuzzer driver (SharpFuzz)
 //   kzid-fuzz <cms|xml|cert|all> --seconds N  built-in random mutation loop, no native driver needed
-//       [--corpus <dir>] [--findings <dir>] [--seed S] [--hang-ms M]
-//   kzid-fuzz <target> --replay <file|dir> [--stacks]   run saved inputs once (--stacks: print the frames)
+//       [--corpus <dir>] [--findings <dir>] [--seed S] [--hang-ms M] [--strict]
+//   kzid-fuzz <target> --replay <file|dir> [--stacks] [--strict]   run saved inputs once (--stacks: print the frames)
 using System.Globalization;
 using Kz.MicroCredit.Identity.Fuzz;
 using SharpFuzz;
@@ -31,6 +31,7 @@ string? replay = null;
 int seed = Random.Shared.Next();
 int hangMs = 2000;
 bool stacks = false;
+bool strict = false;
 for (int i = 1; i < args.Length; i++)
 {
     string? value = i + 1 < args.Length ? args[i + 1] : null;
@@ -53,6 +54,10 @@ for (int i = 1; i < args.Length; i++)
             break;
         case "--stacks":
             stacks = true;
+            i--;
+            break;
+        case "--strict":
+            strict = true;
             i--;
             break;
         case "--replay" when value is not null:
@@ -82,6 +87,7 @@ foreach (string name in names)
         FindingsDirectory = Path.Combine(findingsRoot, name),
         HangLimit = TimeSpan.FromMilliseconds(hangMs),
         ShowStackOnReplay = stacks,
+        Strict = strict,
     };
     if (replay is not null)
     {
@@ -105,7 +111,7 @@ return failures > 0 ? 1 : 0;
 static int Usage()
 {
     Console.Error.WriteLine("usage: kzid-fuzz <cms|xml|cert>                 (under a libFuzzer driver)");
-    Console.Error.WriteLine("       kzid-fuzz <cms|xml|cert|all> --seconds N [--corpus <dir>] [--findings <dir>] [--seed S] [--hang-ms M]");
-    Console.Error.WriteLine("       kzid-fuzz <cms|xml|cert> --replay <file|dir> [--stacks]");
+    Console.Error.WriteLine("       kzid-fuzz <cms|xml|cert|all> --seconds N [--corpus <dir>] [--findings <dir>] [--seed S] [--hang-ms M] [--strict]");
+    Console.Error.WriteLine("       kzid-fuzz <cms|xml|cert> --replay <file|dir> [--stacks] [--strict]");
     return 2;
 }
