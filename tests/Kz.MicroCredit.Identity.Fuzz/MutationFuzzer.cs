@@ -213,7 +213,7 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
             if (elapsed > HangLimit && reportedGeneration != generation)
             {
                 reportedGeneration = generation;
-                Record("hang", string.Create(CultureInfo.InvariantCulture, $"input ran longer than {HangLimit.TotalSeconds:F0} s"), input);
+                Record("hang", string.Create(CultureInfo.InvariantCulture, $"input ran longer than {HangLimit.TotalMilliseconds:F0} ms"), input);
             }
 
             if (elapsed > hardLimit)
