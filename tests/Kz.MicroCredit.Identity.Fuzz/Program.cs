@@ -1,53 +1,117 @@
-// Coverage-guided fuzz targets (SharpFuzz + libFuzzer) for the parsers that take attacker input:
+// Fuzz targets for the parsers that take attacker input (see Targets.cs):
 //   cms  — EdsInput.TryDecode + NcaCmsVerifier.Verify
 //   xml  — SafeXml.Load + NcaXmlSignatureVerifier.Verify
 //   cert — X509 loading + NcaCertificateInfo + path building
-// A target must never throw: every verifier returns a result with a reason code for bad input. An exception or a hang
-// is a finding (turn it into a regression test).
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Kz.MicroCredit.Identity.Cryptography;
-using Kz.MicroCredit.Identity.Eds;
+// Two modes (docs/eds.md "Tests and fuzzing"):
+//   kzid-fuzz <target>                        coverage-guided, under a libFuzzer driver (SharpFuzz)
+//   kzid-fuzz <cms|xml|cert|all> --seconds N  built-in random mutation loop, no native driver needed
+//       [--corpus <dir>] [--findings <dir>] [--seed S] [--hang-ms M] [--strict]
+//   kzid-fuzz <target> --replay <file|dir> [--stacks] [--strict]   run saved inputs once (--stacks: print the frames)
+using System.Globalization;
+using Kz.MicroCredit.Identity.Fuzz;
 using SharpFuzz;
 
-string target = args.Length > 0 ? args[0] : "xml";
-NcaCertificatePathValidator validator = new(NcaTrustStore.Test);
-DateTimeOffset at = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-Fuzzer.LibFuzzer.Run(target switch
+if (args.Length <= 1)
 {
-    "cms" => data =>
+    string name = args.Length > 0 ? args[0] : "xml";
+    if (!Targets.TryGet(name, out Action<ReadOnlySpan<byte>> target))
     {
-        if (EdsInput.TryDecode(data.ToArray(), EdsSignatureFormat.Cms, 1 << 20, out _, out ReadOnlyMemory<byte> der, out _))
-        {
-            _ = NcaCmsVerifier.Verify(der, new CmsVerificationOptions { PathValidator = validator, ValidationTime = at });
-        }
-    },
-    "cert" => data =>
-    {
-        X509Certificate2 certificate;
-        try
-        {
-            certificate = X509CertificateLoader.LoadCertificate(data);
-        }
-        catch (CryptographicException)
-        {
-            return;
-        }
+        return Usage();
+    }
 
-        try
-        {
-            _ = NcaCertificateInfo.FromCertificate(certificate);
-        }
-        catch (CryptographicException)
-        {
-            // documented failure of the profile parser
-        }
+    Fuzzer.LibFuzzer.Run(data => target(data));
+    return 0;
+}
 
-        _ = validator.Validate(certificate, null, at);
-    },
-    _ => data =>
+string which = args[0];
+int? seconds = null;
+string? corpus = null;
+string? findingsRoot = null;
+string? replay = null;
+int seed = Random.Shared.Next();
+int hangMs = 2000;
+bool stacks = false;
+bool strict = false;
+for (int i = 1; i < args.Length; i++)
+{
+    string? value = i + 1 < args.Length ? args[i + 1] : null;
+    switch (args[i])
     {
-        _ = NcaXmlSignatureVerifier.Verify(data, new XmlSignatureVerificationOptions { PathValidator = validator, ValidationTime = at }, 1 << 20);
-    },
-});
+        case "--seconds" when int.TryParse(value, CultureInfo.InvariantCulture, out int s) && s > 0:
+            seconds = s;
+            break;
+        case "--corpus" when value is not null:
+            corpus = value;
+            break;
+        case "--findings" when value is not null:
+            findingsRoot = value;
+            break;
+        case "--seed" when int.TryParse(value, CultureInfo.InvariantCulture, out int s):
+            seed = s;
+            break;
+        case "--hang-ms" when int.TryParse(value, CultureInfo.InvariantCulture, out int h) && h > 0:
+            hangMs = h;
+            break;
+        case "--stacks":
+            stacks = true;
+            i--;
+            break;
+        case "--strict":
+            strict = true;
+            i--;
+            break;
+        case "--replay" when value is not null:
+            replay = value;
+            break;
+        default:
+            return Usage();
+    }
+
+    i++;
+}
+
+string[] names = which == "all" ? Targets.Names : [which];
+if (names.Any(n => !Targets.TryGet(n, out _)) || (seconds is null && replay is null) || (replay is not null && which == "all"))
+{
+    return Usage();
+}
+
+corpus ??= SeedCorpus.DefaultCorpus();
+findingsRoot ??= Path.Combine(SeedCorpus.FindRepoRoot() ?? Directory.GetCurrentDirectory(), "artifacts", "fuzz-findings");
+int failures = 0;
+foreach (string name in names)
+{
+    Targets.TryGet(name, out Action<ReadOnlySpan<byte>> target);
+    MutationFuzzer fuzzer = new(name, target, Console.Out)
+    {
+        FindingsDirectory = Path.Combine(findingsRoot, name),
+        HangLimit = TimeSpan.FromMilliseconds(hangMs),
+        ShowStackOnReplay = stacks,
+        Strict = strict,
+    };
+    if (replay is not null)
+    {
+        failures += fuzzer.Replay(replay);
+        continue;
+    }
+
+    if (corpus is null || !Directory.Exists(corpus))
+    {
+        Console.Error.WriteLine("no seed corpus: pass --corpus <dir>");
+        return 2;
+    }
+
+    List<byte[]> seeds = SeedCorpus.Load(corpus, name);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz {name}: seed {seed}, {seeds.Count} seed inputs, {seconds} s, hang limit {hangMs} ms"));
+    failures += fuzzer.Fuzz(seeds, TimeSpan.FromSeconds(seconds!.Value), seed);
+}
+
+return failures > 0 ? 1 : 0;
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: kzid-fuzz <cms|xml|cert>                 (under a libFuzzer driver)");
+    Console.Error.WriteLine("       kzid-fuzz <cms|xml|cert|all> --seconds N [--corpus <dir>] [--findings <dir>] [--seed S] [--hang-ms M] [--strict]");
+    Console.Error.WriteLine("       kzid-fuzz <cms|xml|cert> --replay <file|dir> [--stacks] [--strict]");
+    return 2;
+}

@@ -71,6 +71,12 @@ public static class SafeXml
         {
             throw new EdsFormatException(ReasonCode.MalformedSignature);
         }
+        catch (ArgumentException)
+        {
+            // XmlReader accepts an XML declaration the DOM refuses (a version other than exactly "1.0"): XmlDocument
+            // then throws ArgumentException from XmlDeclaration's constructor (found by fuzzing).
+            throw new EdsFormatException(ReasonCode.MalformedSignature);
+        }
         finally
         {
             bytes.AsSpan(0, xml.Length).Clear(); // signed documents carry personal data; the pool is shared

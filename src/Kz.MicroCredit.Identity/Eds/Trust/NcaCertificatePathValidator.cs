@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Kz.MicroCredit.Identity.Eds;
@@ -193,11 +194,21 @@ public sealed class NcaCertificatePathValidator
         return null;
     }
 
+    // The X509*Extension properties decode lazily and throw CryptographicException on a malformed value (fuzzing
+    // found both a bad AuthorityKeyIdentifier and a bad KeyUsage). A certificate whose extension cannot be decoded is
+    // never usable: each check below fails closed instead of letting the exception escape Validate.
     private static bool KeyIdentifiersMatch(X509Certificate2 child, X509Certificate2 issuer)
     {
-        byte[]? aki = AuthorityKeyId(child);
-        string? ski = issuer.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifier;
-        return aki is null || ski is null || string.Equals(Convert.ToHexString(aki), ski, StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            byte[]? aki = AuthorityKeyId(child);
+            string? ski = issuer.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifier;
+            return aki is null || ski is null || string.Equals(Convert.ToHexString(aki), ski, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
     }
 
     private static byte[]? AuthorityKeyId(X509Certificate2 certificate) =>
@@ -205,36 +216,50 @@ public sealed class NcaCertificatePathValidator
 
     private static bool CaConstraintsOk(X509Certificate2 ca, int casBelow)
     {
-        X509BasicConstraintsExtension? bc = ca.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
-        if (bc is null || !bc.CertificateAuthority)
+        try
+        {
+            X509BasicConstraintsExtension? bc = ca.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
+            if (bc is null || !bc.CertificateAuthority)
+            {
+                return false;
+            }
+
+            if (bc.HasPathLengthConstraint && casBelow > bc.PathLengthConstraint)
+            {
+                return false;
+            }
+
+            X509KeyUsageExtension? ku = ca.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+            return ku is null || ku.KeyUsages.HasFlag(X509KeyUsageFlags.KeyCertSign);
+        }
+        catch (CryptographicException)
         {
             return false;
         }
-
-        if (bc.HasPathLengthConstraint && casBelow > bc.PathLengthConstraint)
-        {
-            return false;
-        }
-
-        X509KeyUsageExtension? ku = ca.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
-        return ku is null || ku.KeyUsages.HasFlag(X509KeyUsageFlags.KeyCertSign);
     }
 
     private static bool LeafUsageOk(X509Certificate2 certificate, NcaCertificateUsage usage)
     {
-        X509KeyUsageExtension? ku = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
-        if (ku is not null && (ku.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
+        try
+        {
+            X509KeyUsageExtension? ku = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+            if (ku is not null && (ku.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
+            {
+                return false;
+            }
+
+            if (usage == NcaCertificateUsage.TimeStamping)
+            {
+                X509EnhancedKeyUsageExtension? eku = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();
+                return eku is not null && eku.EnhancedKeyUsages.Cast<Oid>().Any(o => o.Value == TimeStampingEku);
+            }
+
+            return true;
+        }
+        catch (CryptographicException)
         {
             return false;
         }
-
-        if (usage == NcaCertificateUsage.TimeStamping)
-        {
-            X509EnhancedKeyUsageExtension? eku = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();
-            return eku is not null && eku.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Any(o => o.Value == TimeStampingEku);
-        }
-
-        return true;
     }
 
     private sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
