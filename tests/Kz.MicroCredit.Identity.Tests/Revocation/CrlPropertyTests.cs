@@ -139,4 +139,20 @@ public sealed class CrlPropertyTests
         Xunit.Assert.Equal(RevocationStatus.Good, CrlEvaluator.Evaluate(Verified(empty), new RevocationCheckRequest(leaf, Ca, Now.AddDays(-30)), Now, TimeSpan.FromMinutes(5)).Status);
         Xunit.Assert.Equal(ReasonCode.CrlStale, CrlEvaluator.Evaluate(Verified(empty), new RevocationCheckRequest(leaf, Ca, Now), Now, TimeSpan.FromMinutes(5)).Failure);
     }
+
+    [Xunit.Fact]
+    public void A_leaf_whose_basic_constraints_cannot_be_decoded_is_unknown_not_an_exception()
+    {
+        // Found by the same pattern as a fuzzer finding in the path validator: .NET decodes extensions lazily.
+        var request = new CertificateRequest("CN=Property Borrower, C=KZ", LeafKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509Extension("2.5.29.19", Convert.FromHexString("30050103FFFFFF"), true));
+        using X509Certificate2 bad = request.Create(Ca, Now.AddDays(-100), Now.AddDays(300), [0x01, 0x02]);
+        using X509Certificate2 good = Leaf([0x01, 0x02]);
+        byte[] crl = new TestCrlBuilder(Ca, Signer(CaKey)) { ThisUpdate = Now.AddHours(-1), NextUpdate = Now.AddDays(1) }.Build([]);
+
+        Xunit.Assert.Equal(RevocationStatus.Good, CrlEvaluator.Evaluate(Verified(crl), new RevocationCheckRequest(good, Ca, Now), Now, TimeSpan.FromMinutes(5)).Status);
+        RevocationCheckResult result = CrlEvaluator.Evaluate(Verified(crl), new RevocationCheckRequest(bad, Ca, Now), Now, TimeSpan.FromMinutes(5));
+        Xunit.Assert.Equal(RevocationStatus.Unknown, result.Status);
+        Xunit.Assert.Equal(ReasonCode.RevocationUnknown, result.Failure);
+    }
 }

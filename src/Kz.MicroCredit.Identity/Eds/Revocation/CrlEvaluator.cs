@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 
@@ -124,7 +125,11 @@ internal static class CrlEvaluator
             return Unknown(ReasonCode.CrlStale, facts);
         }
 
-        bool isCa = request.Certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority);
+        if (IsCertificateAuthority(request.Certificate) is not { } isCa)
+        {
+            return Unknown(ReasonCode.RevocationUnknown, facts); // undecodable basicConstraints: which CRL scope applies is unknown
+        }
+
         if ((isCa && baseCrl.Document.OnlyUserCertificates) || (!isCa && baseCrl.Document.OnlyCaCertificates))
         {
             return Unknown(ReasonCode.RevocationSourceNotConfigured, facts);
@@ -141,6 +146,27 @@ internal static class CrlEvaluator
 
     private static RevocationCheckResult Unknown(ReasonCode code, SortedDictionary<string, string> facts) =>
         new(RevocationStatus.Unknown, "crl") { Failure = code, Facts = facts };
+
+    /// <summary>The certificate's cA flag; <see langword="null"/> when its basicConstraints cannot be decoded (.NET decodes lazily and throws).</summary>
+    private static bool? IsCertificateAuthority(X509Certificate2 certificate)
+    {
+        try
+        {
+            foreach (X509Extension extension in certificate.Extensions)
+            {
+                if (extension is X509BasicConstraintsExtension basic && basic.CertificateAuthority)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
