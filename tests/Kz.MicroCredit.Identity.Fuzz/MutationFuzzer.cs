@@ -56,7 +56,15 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
         MethodBase? throwing = frames.Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType != typeof(MutationFuzzer));
         MethodBase? own = frames.Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("Kz.MicroCredit.Identity", StringComparison.Ordinal) == true
             && m.DeclaringType.Namespace != typeof(MutationFuzzer).Namespace);
-        if (own is not null)
+
+        // System.Xml's reader raises and handles some of these itself while recovering from bad input (e.g. an
+        // ArgumentOutOfRangeException from the decoder inside XmlTextReaderImpl.InvalidCharRecovery, which it turns
+        // into XmlException): a first-chance exception under a System.Xml frame is not ours.
+        bool underXmlReader = frames
+            .Select(f => f.GetMethod())
+            .TakeWhile(m => m != own)
+            .Any(m => m?.DeclaringType?.Namespace?.StartsWith("System.Xml", StringComparison.Ordinal) == true);
+        if (own is not null && !underXmlReader)
         {
             maskedInRun = $"{e.Exception.GetType().FullName} at {Name(throwing)} (in {Name(own)})";
         }
