@@ -13,13 +13,13 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
     private readonly ISmartBridgeClient _client;
     private readonly IPhoneOwnershipBinding _binding;
     private readonly SmartBridgeSettings _settings;
-    private readonly PhoneConsentStore _consents;
+    private readonly IPhoneConsentStore _consents;
 
     internal EGovPhoneOwnershipMethod(
         ISmartBridgeClient client,
         IPhoneOwnershipBinding binding,
         SmartBridgeSettings settings,
-        PhoneConsentStore consents,
+        IPhoneConsentStore consents,
         TimeProvider timeProvider,
         ILogger? logger)
         : base(timeProvider, logger)
@@ -81,17 +81,22 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
         }
 
         EGovPhoneOwnershipOptions o = _settings.Options;
-        PhoneConsentState? state = _consents.Get(evidence.ConsentHandle);
+        PhoneConsentRecord? state = await _consents.GetAsync(evidence.ConsentHandle, cancellationToken).ConfigureAwait(false);
         if (state is null || state.Iin != query.Iin || state.PhoneNumber != query.PhoneNumber || state.ExpiresAt <= context.TimeProvider.GetUtcNow())
         {
             return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
         }
 
         context.Evidence.Set("consent.request.messageId", state.RequestMessageId);
-        int attempt = Interlocked.Increment(ref state.Attempts);
+        int attempt = await _consents.IncrementAttemptsAsync(evidence.ConsentHandle, cancellationToken).ConfigureAwait(false);
+        if (attempt == 0)
+        {
+            return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid); // removed since the lookup (redeemed in parallel)
+        }
+
         if (attempt > o.ConsentMaxAttempts)
         {
-            _consents.Remove(evidence.ConsentHandle);
+            await _consents.RemoveAsync(evidence.ConsentHandle, CancellationToken.None).ConfigureAwait(false); // single use must hold even when the caller gave up
             return MethodVerdict.Rejected(ReasonCode.AttemptsExhausted);
         }
 
@@ -117,13 +122,13 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
         MethodVerdict verdict = Decide(context, answer, query);
         if (answer.Status == PhoneOwnershipStatus.ConsentCodeInvalid && attempt >= o.ConsentMaxAttempts)
         {
-            _consents.Remove(evidence.ConsentHandle);
+            await _consents.RemoveAsync(evidence.ConsentHandle, CancellationToken.None).ConfigureAwait(false); // single use must hold even when the caller gave up
             return MethodVerdict.Rejected(ReasonCode.PhoneConsentCodeInvalid, ReasonCode.AttemptsExhausted);
         }
 
         if (verdict.Status != IdentificationStatus.Indeterminate && answer.Status != PhoneOwnershipStatus.ConsentCodeInvalid)
         {
-            _consents.Remove(evidence.ConsentHandle);
+            await _consents.RemoveAsync(evidence.ConsentHandle, CancellationToken.None).ConfigureAwait(false); // single use must hold even when the caller gave up
         }
 
         PhoneOwnershipLog.ConsentRedeemed(Logger, evidence.ConsentHandle.Length > 11 ? evidence.ConsentHandle[..11] : "pc_", answer.Status.ToString());

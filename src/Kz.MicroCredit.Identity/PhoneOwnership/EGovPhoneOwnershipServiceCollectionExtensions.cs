@@ -51,7 +51,7 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
         services.AddOptions<EGovPhoneOwnershipOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EGovPhoneOwnershipOptions>, EGovPhoneOwnershipOptionsValidator>());
         services.TryAddSingleton<SmartBridgeSettings>();
-        services.TryAddSingleton<PhoneConsentStore>();
+        services.TryAddSingleton<IPhoneConsentStore>(sp => new InMemoryPhoneConsentStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IPhoneOwnershipBinding, DefaultPhoneOwnershipBinding>();
         services.TryAddSingleton<ISmartBridgeEnvelopeSigner>(sp => new WsseEnvelopeSigner(sp.GetRequiredService<SmartBridgeSettings>()));
         services.TryAddSingleton<ISmartBridgeResponseVerifier, EdsSmartBridgeResponseVerifier>();
@@ -61,7 +61,7 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
             sp.GetRequiredService<ISmartBridgeClient>(),
             sp.GetRequiredService<IPhoneOwnershipBinding>(),
             sp.GetRequiredService<SmartBridgeSettings>(),
-            sp.GetRequiredService<PhoneConsentStore>(),
+            sp.GetRequiredService<IPhoneConsentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<EGovPhoneOwnershipMethod>()));
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -50,54 +48,13 @@ public sealed class PhoneOwnershipConsentStart
     public override string ToString() => $"PhoneOwnershipConsentStart {{ CodeSent = {CodeSent}, Failure = {Failure} }}";
 }
 
-/// <summary>A started consent kept until the borrower enters the code.</summary>
-internal sealed class PhoneConsentState
-{
-    public required Iin Iin { get; init; }
-
-    public required KzPhoneNumber PhoneNumber { get; init; }
-
-    public string? RequestToken { get; init; }
-
-    public required DateTimeOffset ExpiresAt { get; init; }
-
-    public required string RequestMessageId { get; init; }
-
-    public int Attempts;
-}
-
-/// <summary>Keeps started consents in memory (single instance). Replace for a web farm.</summary>
-internal sealed class PhoneConsentStore
-{
-    private readonly ConcurrentDictionary<string, PhoneConsentState> _states = new(StringComparer.Ordinal);
-
-    public string Add(PhoneConsentState state, DateTimeOffset now)
-    {
-        foreach (KeyValuePair<string, PhoneConsentState> pair in _states)
-        {
-            if (pair.Value.ExpiresAt <= now)
-            {
-                _states.TryRemove(pair.Key, out _);
-            }
-        }
-
-        string handle = "pc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _states[handle] = state;
-        return handle;
-    }
-
-    public PhoneConsentState? Get(string handle) => _states.TryGetValue(handle, out PhoneConsentState? s) ? s : null;
-
-    public void Remove(string handle) => _states.TryRemove(handle, out _);
-}
-
 /// <summary>The default <see cref="IPhoneOwnershipConsentService"/>.</summary>
 internal sealed class PhoneOwnershipConsentService : IPhoneOwnershipConsentService
 {
     private readonly ISmartBridgeClient _client;
     private readonly IPhoneOwnershipBinding _binding;
     private readonly SmartBridgeSettings _settings;
-    private readonly PhoneConsentStore _store;
+    private readonly IPhoneConsentStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -105,7 +62,7 @@ internal sealed class PhoneOwnershipConsentService : IPhoneOwnershipConsentServi
         ISmartBridgeClient client,
         IPhoneOwnershipBinding binding,
         SmartBridgeSettings settings,
-        PhoneConsentStore store,
+        IPhoneConsentStore store,
         TimeProvider timeProvider,
         ILogger<PhoneOwnershipConsentService>? logger = null)
     {
@@ -160,9 +117,7 @@ internal sealed class PhoneOwnershipConsentService : IPhoneOwnershipConsentServi
 
         DateTimeOffset now = _timeProvider.GetUtcNow();
         DateTimeOffset expiresAt = now + o.ConsentLifetime;
-        string handle = _store.Add(
-            new PhoneConsentState { Iin = iin, PhoneNumber = phoneNumber, RequestToken = answer.RequestToken, ExpiresAt = expiresAt, RequestMessageId = result.RequestMessageId },
-            now);
+        string handle = await _store.AddAsync(new PhoneConsentRecord(iin, phoneNumber, answer.RequestToken, expiresAt, result.RequestMessageId), cancellationToken).ConfigureAwait(false);
         PhoneOwnershipLog.ConsentStarted(_logger, handle[..11], o.ConsentServiceId, expiresAt);
         return new PhoneOwnershipConsentStart(handle, expiresAt, null, result.RequestMessageId);
     }

@@ -50,7 +50,7 @@ public sealed class EGovPhoneOwnershipMethodTests
         var settings = new SmartBridgeSettings(Options.Create(options));
         var client = new StubClient(answer);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
-        var store = new PhoneConsentStore();
+        var store = new InMemoryPhoneConsentStore(clock);
         var binding = new DefaultPhoneOwnershipBinding();
         var method = new EGovPhoneOwnershipMethod(client, binding, settings, store, clock, null);
         var consent = new PhoneOwnershipConsentService(client, binding, settings, store, clock);
