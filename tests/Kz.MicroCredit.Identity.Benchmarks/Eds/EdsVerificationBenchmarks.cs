@@ -58,7 +58,7 @@ public class EdsVerificationBenchmarks : IDisposable
         System.Xml.XmlElement[] parts = signedInfo.ChildNodes.OfType<System.Xml.XmlElement>().ToArray();
         string c14n = parts[0].GetAttribute("Algorithm");
         _xmlMethod = parts[1].GetAttribute("Algorithm");
-        _canonicalSignedInfo = NcaXmlSignatureVerifier.Canonicalize(signedInfo, c14n, null, null, stripComments: true);
+        _canonicalSignedInfo = XmlCanonicalWriter.Canonicalize(signedInfo, c14n, null, null, stripComments: true);
         _xmlSignature = Convert.FromBase64String(document.GetElementsByTagName("SignatureValue", "http://www.w3.org/2000/09/xmldsig#")[0]!.InnerText);
 
         var validator = new NcaCertificatePathValidator(NcaTrustStore.Custom([_pki.RootCertificate], [_pki.IssuingCaCertificate]));

@@ -22,10 +22,8 @@ public static class NcaXmlSignatureVerifier
     internal const string WsseNs = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     internal const string WsuNs = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     internal const string EnvelopedUri = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
-    internal const string C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
-    internal const string C14NWithComments = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments";
-    internal const string ExcC14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
-    internal const string ExcC14NWithComments = "http://www.w3.org/2001/10/xml-exc-c14n#WithComments";
+    internal const string C14N = XmlCanonicalWriter.C14N;
+    internal const string ExcC14N = XmlCanonicalWriter.ExcC14N;
     private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
     private const int MaxReferences = 4;
     private const int MaxKeyCandidates = 8;
@@ -233,7 +231,8 @@ public static class NcaXmlSignatureVerifier
 
         foreach (ParsedReference reference in references)
         {
-            byte[] content = Canonicalize(reference.WholeDocument ? document : reference.Target, reference.C14N, reference.PrefixList, reference.Enveloped ? signature : null, stripComments: true);
+            // The ORIGINAL node is canonicalised (never a re-parse), with its ancestors' in-scope namespaces.
+            byte[] content = XmlCanonicalWriter.Canonicalize(reference.WholeDocument ? document : reference.Target, reference.C14N, reference.PrefixList, reference.Enveloped ? signature : null, stripComments: true);
             byte[]? digest = EdsCrypto.Digest(reference.DigestMethod, content, options.AllowSha1ForTestsOnly);
             if (digest is null)
             {
@@ -252,7 +251,7 @@ public static class NcaXmlSignatureVerifier
         }
 
         XmlElement? prefixHolder = ElementChildren(siChildren[0]).FirstOrDefault();
-        byte[] canonicalSignedInfo = Canonicalize(signedInfo, c14nMethod, prefixHolder?.GetAttribute("PrefixList"), null, stripComments: !c14nMethod.EndsWith("#WithComments", StringComparison.Ordinal));
+        byte[] canonicalSignedInfo = XmlCanonicalWriter.Canonicalize(signedInfo, c14nMethod, prefixHolder?.GetAttribute("PrefixList"), null, stripComments: !c14nMethod.EndsWith("#WithComments", StringComparison.Ordinal));
         X509Certificate2? signer = fitting.FirstOrDefault(c => EdsCrypto.VerifyXml(c, keyAlgorithm, signatureMethod, canonicalSignedInfo, signatureValue));
         if (signer is null)
         {
@@ -535,14 +534,6 @@ public static class NcaXmlSignatureVerifier
             .Select(r => r.GetSingleElementType().Value + "=" + (r.GetSingleElementValue() ?? string.Empty).Trim())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Canonicalises the ORIGINAL node (never a re-parse): an element apex with the namespace declarations in scope on
-    /// its ancestors, or the whole document; <paramref name="exclude"/> (the enveloped signature) is left out. Written
-    /// straight from the DOM by <see cref="XmlCanonicalWriter"/>; byte-identical to the former import + transform path.
-    /// </summary>
-    internal static byte[] Canonicalize(XmlNode node, string algorithm, string? prefixList, XmlElement? exclude, bool stripComments) =>
-        XmlCanonicalWriter.Canonicalize(node, algorithm, prefixList, exclude, stripComments);
-
     internal static byte[]? ReadBase64(XmlElement element)
     {
         // Text only: a comment or element inside a base64 value is an attack (CVE-2025-29775 class), not data.
@@ -586,7 +577,7 @@ public static class NcaXmlSignatureVerifier
 
     private static bool Fits(NcaKeyAlgorithm digestFamily, NcaKeyAlgorithm keyAlgorithm) => digestFamily == keyAlgorithm;
 
-    private static bool IsCanonicalization(string uri) => uri is C14N or C14NWithComments or ExcC14N or ExcC14NWithComments;
+    private static bool IsCanonicalization(string uri) => XmlCanonicalWriter.IsSupported(uri);
 
     private static bool IsInclusiveNamespaces(XmlElement e) => e.LocalName == "InclusiveNamespaces" && e.NamespaceURI == ExcC14N;
 
