@@ -61,14 +61,32 @@ public sealed class CmsParserDifferentialTests
         for (int i = 0; i < 400; i++)
         {
             byte[] mutated = Mutate(i % 3 == 0 ? sample.Cms : Mutate(sample.Cms, random), random);
-            (CmsVerificationResult ours, _) = AssertSameDecision(mutated, sample.Options, ourOptions);
+            (CmsVerificationResult ours, _) = AssertSameDecision(mutated, sample.Options, ourOptions, sample.Name);
             rejected += ours.IsValid ? 0 : 1;
         }
 
         Assert.True(rejected > 0, "mutations should break something");
     }
 
-    private static (CmsVerificationResult Ours, CmsVerificationResult Reference) AssertSameDecision(byte[] cms, CmsVerificationOptions options, CmsVerificationOptions? ourOptions = null)
+    [Fact]
+    public void A_signer_issuer_name_that_is_not_UTF8_makes_the_whole_message_malformed_in_both()
+    {
+        // Found by the random mutations (flaky until pinned here): BouncyCastle decodes the signer identifier's issuer
+        // Name while reading the SignerInfos, so invalid UTF-8 there fails the whole message, not one signer.
+        Sample sample = Samples.Value.Single(s => s.Name == "ncanode two signers (GOST-2015 + RSA)");
+        CmsSignerInfoData signer = CmsSignedMessage.Parse(sample.Cms).Signers[1];
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(signer.Issuer!.Value, out ArraySegment<byte> issuer));
+        int utf8 = Array.IndexOf(issuer.Array!, (byte)0x0C, issuer.Offset, issuer.Count);
+        Assert.True(utf8 > 0 && issuer.Array![utf8 + 1] > 1, "the NCA issuer name carries a UTF8String");
+        byte[] damaged = Changed(sample.Cms, utf8 + 2, 0xFF);
+
+        (CmsVerificationResult ours, CmsVerificationResult reference) = AssertSameDecision(damaged, sample.Options);
+        Assert.Equal(ReasonCode.MalformedSignature, reference.Failure);
+        Assert.Equal(ReasonCode.MalformedSignature, ours.Failure);
+        Assert.Empty(ours.Signers);
+    }
+
+    private static (CmsVerificationResult Ours, CmsVerificationResult Reference) AssertSameDecision(byte[] cms, CmsVerificationOptions options, CmsVerificationOptions? ourOptions = null, string? label = null)
     {
         CmsVerificationResult reference = BouncyCastleCmsVerifier.Verify(cms, options);
         CmsVerificationResult ours = NcaCmsVerifier.Verify(cms, ourOptions ?? options);
@@ -76,12 +94,13 @@ public sealed class CmsParserDifferentialTests
         string both = $"({where}): reference {reference.Failure} [{string.Join(",", reference.Signers.Select(x => x.Failure?.ToString() ?? "ok"))}], ours {ours.Failure} [{string.Join(",", ours.Signers.Select(x => x.Failure?.ToString() ?? "ok"))}]";
         if (Environment.GetEnvironmentVariable("KZID_DIFF_DUMP") is { } dump && (reference.Failure != ours.Failure || reference.Signers.Count != ours.Signers.Count))
         {
-            File.WriteAllBytes(Path.Combine(dump, where + ".der"), cms);
+            File.WriteAllBytes(Path.Combine(dump, (label is null ? string.Empty : new string(label.Where(char.IsLetterOrDigit).ToArray()) + "-") + where + ".der"), cms);
         }
 
-        if (!IsSignedDataContentInfo(cms))
+        if (!IsSignedDataContentInfo(cms) || !IsOctetStringOrAbsentContent(cms))
         {
-            // Deliberately stricter: BouncyCastle never looked at the outer content type.
+            // Deliberately stricter: BouncyCastle never looked at the outer content type, and took any encapsulated
+            // value as legacy PKCS #7 content (hashing its value octets, whatever the tag).
             Assert.True(ours.Failure == ReasonCode.MalformedSignature, "outer content type not checked " + both);
             return (ours, reference);
         }
@@ -91,6 +110,15 @@ public sealed class CmsParserDifferentialTests
         {
             // Both reject. Ours checks the whole structure first; the reference stopped at a message-level check
             // (content present/absent/different) before parsing the SignerInfos it would have choked on.
+            return (ours, reference);
+        }
+
+        if (reference.Failure == ReasonCode.MalformedSignature && ours.Failure == ReasonCode.SignerCertificateMissing
+            && ours.Signers.Any(o => o.Failure == ReasonCode.SignerCertificateMissing) && HasSubjectKeyIdentifierSigner(cms))
+        {
+            // Both reject. For a subject-key-identifier signer the reference decoded every bag certificate's SKI
+            // extension before asking BouncyCastle, and crashed (malformed) on one it could not decode; ours lets
+            // BouncyCastle compare the raw extension, finds no certificate and says so.
             return (ours, reference);
         }
 
@@ -135,6 +163,39 @@ public sealed class CmsParserDifferentialTests
         catch (System.Formats.Asn1.AsnContentException)
         {
             return true; // not even a ContentInfo: both must call it malformed, compared below
+        }
+    }
+
+    private static bool HasSubjectKeyIdentifierSigner(byte[] cms)
+    {
+        try
+        {
+            return CmsSignedMessage.Parse(cms).Signers.Any(s => s.SubjectKeyIdentifier is not null);
+        }
+        catch (Exception ex) when (NcaCmsVerifier.IsParseFault(ex))
+        {
+            return false;
+        }
+    }
+
+    private static bool IsOctetStringOrAbsentContent(byte[] cms)
+    {
+        try
+        {
+            var reader = new System.Formats.Asn1.AsnReader(cms, System.Formats.Asn1.AsnEncodingRules.BER);
+            System.Formats.Asn1.AsnReader contentInfo = reader.ReadSequence();
+            contentInfo.ReadObjectIdentifier();
+            System.Formats.Asn1.AsnReader signedData = contentInfo.ReadSequence(new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 0)).ReadSequence();
+            signedData.ReadInteger();
+            signedData.ReadSetOf();
+            System.Formats.Asn1.AsnReader encapsulated = signedData.ReadSequence();
+            encapsulated.ReadObjectIdentifier();
+            return !encapsulated.HasData
+                || encapsulated.ReadSequence(new System.Formats.Asn1.Asn1Tag(System.Formats.Asn1.TagClass.ContextSpecific, 0)).PeekTag().HasSameClassAndValue(System.Formats.Asn1.Asn1Tag.PrimitiveOctetString);
+        }
+        catch (System.Formats.Asn1.AsnContentException)
+        {
+            return true; // structurally broken elsewhere: both must call it malformed, compared below
         }
     }
 

@@ -198,6 +198,7 @@ internal sealed class CmsSignerInfoData
         {
             AsnReader issuerAndSerial = reader.ReadSequence();
             data.Issuer = issuerAndSerial.ReadEncodedValue();
+            CheckName(data.Issuer.Value);
             data.SerialNumber = issuerAndSerial.ReadIntegerBytes();
             issuerAndSerial.ThrowIfNotEmpty();
         }
@@ -209,19 +210,54 @@ internal sealed class CmsSignerInfoData
         data.DigestAlgorithmOid = ReadAlgorithm(reader);
         if (reader.PeekTag().HasSameClassAndValue(ImplicitZero))
         {
-            data._signedAttributesField = reader.ReadEncodedValue();
+            data._signedAttributesField = ConstructedField(reader.ReadEncodedValue());
         }
 
         data.SignatureAlgorithmOid = ReadAlgorithm(reader);
         data.Signature = reader.ReadOctetString();
         if (reader.HasData && reader.PeekTag().HasSameClassAndValue(ImplicitOne))
         {
-            data._unsignedAttributesField = reader.ReadEncodedValue();
+            data._unsignedAttributesField = ConstructedField(reader.ReadEncodedValue());
         }
 
         reader.ThrowIfNotEmpty();
         return data;
     }
+
+    /// <summary>
+    /// The signer's issuer must be a Name BouncyCastle can build while reading SignerInfos (RDN SETs of type/value
+    /// pairs, UTF8String values that decode), or the whole message is malformed — as it always was, not just this
+    /// signer when its certificate is looked up.
+    /// </summary>
+    private static void CheckName(ReadOnlyMemory<byte> name)
+    {
+        AsnReader rdns = new AsnReader(name, AsnEncodingRules.BER).ReadSequence();
+        while (rdns.HasData)
+        {
+            AsnReader rdn = rdns.ReadSetOf(skipSortOrderValidation: true);
+            while (rdn.HasData)
+            {
+                AsnReader pair = rdn.ReadSequence();
+                pair.ReadObjectIdentifier();
+                Asn1Tag tag = pair.PeekTag();
+                ReadOnlyMemory<byte> value = pair.ReadEncodedValue();
+                pair.ThrowIfNotEmpty();
+                if (tag == new Asn1Tag(UniversalTagNumber.UTF8String))
+                {
+                    // Primitive: BerWellFormedness rejects a constructed UTF8String before this runs.
+                    AsnDecoder.ReadEncodedValue(value.Span, AsnEncodingRules.BER, out int offset, out int length, out _);
+                    if (!System.Text.Unicode.Utf8.IsValid(value.Span.Slice(offset, length)))
+                    {
+                        throw new CmsFormatException("Issuer name value is not UTF-8.");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>An attribute set field must use the constructed encoding (BouncyCastle rejects the message otherwise).</summary>
+    private static ReadOnlyMemory<byte> ConstructedField(ReadOnlyMemory<byte> field) =>
+        (field.Span[0] & 0x20) != 0 ? field : throw new CmsFormatException("Attributes must be a constructed SET.");
 
     private static string ReadAlgorithm(AsnReader reader)
     {
@@ -281,12 +317,7 @@ internal sealed class CmsSignerInfoData
     /// <summary>The [n] IMPLICIT SET field re-tagged as a universal SET (0x31), same length and contents.</summary>
     private static byte[] UniversalSetBytes(ReadOnlyMemory<byte> field)
     {
-        byte[] bytes = field.ToArray();
-        if (bytes.Length < 2 || (bytes[0] & 0x20) == 0)
-        {
-            throw new CmsFormatException("Attributes must be a constructed SET.");
-        }
-
+        byte[] bytes = field.ToArray(); // constructed: checked when the SignerInfo was read
         bytes[0] = 0x31;
         return bytes;
     }

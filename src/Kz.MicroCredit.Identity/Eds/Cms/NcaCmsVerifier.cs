@@ -152,20 +152,21 @@ public static class NcaCmsVerifier
 
     private static X509Certificate2? FindSignerCertificate(CmsSignerInfoData signer, List<X509Certificate2> bag)
     {
-        // The identifier's parts are prepared once per signer, not once per bag entry.
-        ReadOnlySpan<byte> serial = signer.SerialNumber is { } s ? s.Span.TrimStart((byte)0) : default;
-        string? ski = signer.SubjectKeyIdentifier is { } keyId ? Convert.ToHexString(keyId.Span) : null;
-        foreach (X509Certificate2 candidate in bag)
+        if (signer.Issuer is { } issuer)
         {
-            if (signer.Issuer is { } issuer
-                ? serial.SequenceEqual(candidate.SerialNumberBytes.Span.TrimStart((byte)0)) && issuer.Span.SequenceEqual(candidate.IssuerName.RawData)
-                : SubjectKeyIdentifierMatches(ski!, candidate))
+            // Byte-equal issuer and serial: the common case, prepared once per signer rather than per bag entry.
+            ReadOnlySpan<byte> serial = signer.SerialNumber!.Value.Span.TrimStart((byte)0);
+            foreach (X509Certificate2 candidate in bag)
             {
-                return candidate;
+                if (serial.SequenceEqual(candidate.SerialNumberBytes.Span.TrimStart((byte)0)) && issuer.Span.SequenceEqual(candidate.IssuerName.RawData))
+                {
+                    return candidate;
+                }
             }
         }
 
-        // Not byte-equal: BouncyCastle's matching (issuer names compared as names, serials as numbers) decides.
+        // Otherwise (and always for a subject-key-identifier signer, as before) BouncyCastle's matching decides:
+        // issuer names compared as names, serials as numbers, key identifiers against the extension.
         SignerID sid = BouncyCastleSignerId(signer);
         foreach (X509Certificate2 candidate in bag)
         {
@@ -192,19 +193,6 @@ public static class NcaCmsVerifier
         }
 
         return sid;
-    }
-
-    private static bool SubjectKeyIdentifierMatches(string ski, X509Certificate2 certificate)
-    {
-        foreach (X509Extension extension in certificate.Extensions)
-        {
-            if (extension is X509SubjectKeyIdentifierExtension own)
-            {
-                return own.SubjectKeyIdentifier is { } value && string.Equals(value, ski, StringComparison.OrdinalIgnoreCase);
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Checks one SignerInfo: attributes, digest, algorithm fit and signature. Fills the result.</summary>
