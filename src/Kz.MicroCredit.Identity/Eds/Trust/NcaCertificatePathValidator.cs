@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Cryptography;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
@@ -36,13 +38,23 @@ public sealed class CertificatePathResult
 /// <summary>
 /// Builds a path from a certificate to an anchor of a <see cref="NcaTrustStore"/> (signatures with the NCA algorithms,
 /// validity at an instant, basic constraints, path length, key usage) and caches validated paths by certificate.
-/// Thread-safe; share one instance per trust store.
+/// Fails closed on what it does not process (RFC 5280 §4.2): a certificate with a critical extension other than key
+/// usage, basic constraints or extended key usage, with name constraints, with two extensions of the same type or an
+/// extension value that is not one DER element is never part of a path. Thread-safe; share one instance per trust store.
 /// </summary>
 public sealed class NcaCertificatePathValidator
 {
     private const int MaxDepth = 6;
     private const int MaxCacheEntries = 4096;
     private const string TimeStampingEku = "1.3.6.1.5.5.7.3.8";
+    private const string NameConstraintsOid = "2.5.29.30";
+
+    // The only extensions this validator processes, hence the only ones it accepts marked critical (RFC 5280 §4.2:
+    // a certificate with a critical extension the application does not recognise or cannot process must be rejected).
+    // Subject/authority key identifiers are processed but MUST be non-critical (§4.2.1.1, §4.2.1.2), so a critical one
+    // is refused as well. The real NCA chains mark only key usage and basic constraints critical (one TSA certificate
+    // also its EKU); their Kazakh extension 1.2.398.3.3.5 is non-critical.
+    private static readonly HashSet<string> ProcessedCriticalExtensions = new(StringComparer.Ordinal) { "2.5.29.15", "2.5.29.19", "2.5.29.37" };
     private readonly ConcurrentDictionary<string, CachedPath> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<X509Certificate2, CachedPath> _byInstance = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<byte[], X509Certificate2> _certificates = new(ByteArrayComparer.Instance);
@@ -85,9 +97,14 @@ public sealed class NcaCertificatePathValidator
             return new CertificatePathResult(cached.Path, at >= cached.NotBefore && at <= cached.NotAfter ? null : ReasonCode.CertificateExpired);
         }
 
+        if (!LeafProfileOk(certificate, TrustStore.IsAnchor(certificate)) || !StructureOk(certificate))
+        {
+            return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
+        }
+
         X509Certificate2[] pool = [.. TrustStore.Anchors, .. TrustStore.Intermediates, .. (hints ?? []).Take(32)];
         var path = new List<X509Certificate2> { certificate };
-        List<X509Certificate2>? found = Build(path, pool, 0);
+        List<X509Certificate2>? found = Build(path, pool);
         if (found is null)
         {
             return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
@@ -157,7 +174,7 @@ public sealed class NcaCertificatePathValidator
         _byInstance[certificate] = path;
     }
 
-    private List<X509Certificate2>? Build(List<X509Certificate2> path, X509Certificate2[] pool, int caCount)
+    private List<X509Certificate2>? Build(List<X509Certificate2> path, X509Certificate2[] pool)
     {
         X509Certificate2 current = path[^1];
         if (TrustStore.IsAnchor(current))
@@ -170,19 +187,22 @@ public sealed class NcaCertificatePathValidator
             return null;
         }
 
+        // RFC 5280 §6.1.4 (l): self-issued intermediates (key rollover) do not count against a pathLenConstraint.
+        int casBelow = path.Skip(1).Count(c => !IsSelfIssued(c));
         foreach (X509Certificate2 candidate in pool)
         {
             if (!candidate.SubjectName.RawData.AsSpan().SequenceEqual(current.IssuerName.RawData)
                 || path.Any(p => p.RawData.AsSpan().SequenceEqual(candidate.RawData))
                 || !KeyIdentifiersMatch(current, candidate)
-                || !CaConstraintsOk(candidate, caCount)
+                || !CaConstraintsOk(candidate, casBelow)
+                || !StructureOk(candidate)
                 || !EdsCrypto.IsCertificateSignedBy(current, candidate))
             {
                 continue;
             }
 
             path.Add(candidate);
-            List<X509Certificate2>? found = Build(path, pool, caCount + 1);
+            List<X509Certificate2>? found = Build(path, pool);
             if (found is not null)
             {
                 return found;
@@ -218,8 +238,9 @@ public sealed class NcaCertificatePathValidator
     {
         try
         {
+            // RFC 5280 §4.2.1.9: a CA certificate's basic constraints MUST be critical (every NCA CA's are).
             X509BasicConstraintsExtension? bc = ca.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
-            if (bc is null || !bc.CertificateAuthority)
+            if (bc is null || !bc.CertificateAuthority || !bc.Critical)
             {
                 return false;
             }
@@ -242,8 +263,11 @@ public sealed class NcaCertificatePathValidator
     {
         try
         {
+            // A signer is an end entity: a key usage that allows signing certificates (RFC 5280 §4.2.1.3: then cA must be
+            // set) does not belong on a document or timestamp signer.
             X509KeyUsageExtension? ku = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
-            if (ku is not null && (ku.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
+            if (ku is not null && ((ku.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0
+                || (ku.KeyUsages & X509KeyUsageFlags.KeyCertSign) != 0))
             {
                 return false;
             }
@@ -261,6 +285,65 @@ public sealed class NcaCertificatePathValidator
             return false;
         }
     }
+
+    // What the end-entity must be for a signer, checked once per path build: an X.509 v3 certificate (unless it is
+    // itself a pinned anchor: v1 certificates have no extensions, so nothing says what an issued one may do) with a
+    // subject (NCA identifies the signer by it; RFC 5280 §4.1.2.6 would otherwise demand a critical subjectAltName, which
+    // is not processed here), not a CA, and with a key of an NCA algorithm (RSA or GOST; a DSA or P-192 key can never
+    // verify a signature here, so the certificate is refused up front rather than trusted).
+    private static bool LeafProfileOk(X509Certificate2 leaf, bool isAnchor)
+    {
+        try
+        {
+            if ((leaf.Version != 3 && !isAnchor) || IsEmptyName(leaf.SubjectName)
+                || leaf.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault() is { CertificateAuthority: true })
+            {
+                return false;
+            }
+
+            _ = NcaPublicKey.FromCertificate(leaf);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    // Checks every certificate of a path (the anchor included) must pass. The issuer name MUST be non-empty
+    // (RFC 5280 §4.1.2.4); each extension appears once (§4.2) and is one well-formed DER element; no critical extension
+    // is left unprocessed (§4.2); and name constraints (§4.2.1.10), which this validator does not enforce, are refused
+    // wherever they appear instead of being silently ignored.
+    private static bool StructureOk(X509Certificate2 certificate)
+    {
+        if (IsEmptyName(certificate.IssuerName))
+        {
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (X509Extension extension in certificate.Extensions)
+        {
+            string oid = extension.Oid?.Value ?? string.Empty;
+            if (!seen.Add(oid)
+                || oid == NameConstraintsOid
+                || (extension.Critical && !ProcessedCriticalExtensions.Contains(oid))
+                || !IsOneDerElement(extension.RawData))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsOneDerElement(byte[] value) =>
+        AsnDecoder.TryReadEncodedValue(value, AsnEncodingRules.BER, out _, out _, out _, out int consumed) && consumed == value.Length;
+
+    // An empty Name is the DER SEQUENCE 30 00.
+    private static bool IsEmptyName(X500DistinguishedName name) => name.RawData.Length <= 2;
+
+    private static bool IsSelfIssued(X509Certificate2 certificate) => certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
 
     private sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
