@@ -194,6 +194,21 @@ public sealed class PathValidatorProfileTests : IDisposable
         Assert.False(Validate(root, Leaf(other, _midKey), other).IsValid);
     }
 
+    [Fact]
+    public void An_expired_intermediate_in_the_hints_does_not_hide_a_valid_reissue_of_it()
+    {
+        // The CA re-issued its certificate for the same key; a signer's bag still carries the expired one first.
+        using X509Certificate2 root = Root();
+        using X509Certificate2 current = Intermediate(root);
+        using X509Certificate2 expired = Intermediate(root, validFrom: At.AddYears(-3), validTo: At.AddYears(-2));
+        using X509Certificate2 leaf = Leaf(current, _midKey);
+
+        Assert.Equal(ReasonCode.CertificateExpired, Validate(root, leaf, expired).Failure);
+        CertificatePathResult result = Validate(root, leaf, expired, current);
+        Assert.True(result.IsValid, result.Failure?.ToString());
+        Assert.Same(current, result.Path[1]);
+    }
+
     private static CertificatePathResult Validate(X509Certificate2 anchor, X509Certificate2 leaf, params X509Certificate2[] hints) =>
         new NcaCertificatePathValidator(NcaTrustStore.Custom([anchor])).Validate(leaf, hints, At);
 
@@ -210,7 +225,7 @@ public sealed class PathValidatorProfileTests : IDisposable
         return request.CreateSelfSigned(At.AddYears(-1), At.AddYears(1));
     }
 
-    private X509Certificate2 Intermediate(X509Certificate2 root, X509Extension? extra = null, X509BasicConstraintsExtension? basicConstraints = null, X500DistinguishedName? subject = null)
+    private X509Certificate2 Intermediate(X509Certificate2 root, X509Extension? extra = null, X509BasicConstraintsExtension? basicConstraints = null, X500DistinguishedName? subject = null, DateTimeOffset? validFrom = null, DateTimeOffset? validTo = null)
     {
         var request = new CertificateRequest(subject ?? new X500DistinguishedName("CN=Profile Intermediate"), _midKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(basicConstraints ?? new X509BasicConstraintsExtension(true, false, 0, true));
@@ -220,7 +235,7 @@ public sealed class PathValidatorProfileTests : IDisposable
             request.CertificateExtensions.Add(extra);
         }
 
-        using X509Certificate2 created = request.Create(root.SubjectName, X509SignatureGenerator.CreateForRSA(_rootKey, RSASignaturePadding.Pkcs1), At.AddMonths(-6), At.AddMonths(6), [0x11, 0x22]);
+        using X509Certificate2 created = request.Create(root.SubjectName, X509SignatureGenerator.CreateForRSA(_rootKey, RSASignaturePadding.Pkcs1), validFrom ?? At.AddMonths(-6), validTo ?? At.AddMonths(6), [0x11, 0x22, (byte)(validFrom is null ? 0 : 1)]);
         return X509CertificateLoader.LoadCertificate(created.RawData);
     }
 

@@ -104,7 +104,11 @@ public sealed class NcaCertificatePathValidator
 
         X509Certificate2[] pool = [.. TrustStore.Anchors, .. TrustStore.Intermediates, .. (hints ?? []).Take(32)];
         var path = new List<X509Certificate2> { certificate };
-        List<X509Certificate2>? found = Build(path, pool);
+        // Prefer a path valid at the instant: an expired copy of an intermediate (a CA re-issued for the same key) met
+        // first must not hide the current one. When the signer itself is out of validity no path can be, so the first
+        // one found is reported (CertificateExpired).
+        List<X509Certificate2>? fallback = null;
+        List<X509Certificate2>? found = Build(path, pool, ValidAt(certificate, at) ? at : null, ref fallback) ?? fallback;
         if (found is null)
         {
             return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
@@ -174,12 +178,20 @@ public sealed class NcaCertificatePathValidator
         _byInstance[certificate] = path;
     }
 
-    private List<X509Certificate2>? Build(List<X509Certificate2> path, X509Certificate2[] pool)
+    // Depth-first search. With an instant, returns the first path whose every certificate is valid then and keeps the
+    // first complete path in fallback; once a fallback exists, certificates out of validity are not explored further.
+    private List<X509Certificate2>? Build(List<X509Certificate2> path, X509Certificate2[] pool, DateTimeOffset? at, ref List<X509Certificate2>? fallback)
     {
         X509Certificate2 current = path[^1];
         if (TrustStore.IsAnchor(current))
         {
-            return [.. path];
+            if (at is not { } instant || path.TrueForAll(c => ValidAt(c, instant)))
+            {
+                return [.. path];
+            }
+
+            fallback ??= [.. path];
+            return null;
         }
 
         if (path.Count > MaxDepth)
@@ -196,13 +208,14 @@ public sealed class NcaCertificatePathValidator
                 || !KeyIdentifiersMatch(current, candidate)
                 || !CaConstraintsOk(candidate, casBelow)
                 || !StructureOk(candidate)
+                || (fallback is not null && at is { } instant && !ValidAt(candidate, instant))
                 || !EdsCrypto.IsCertificateSignedBy(current, candidate))
             {
                 continue;
             }
 
             path.Add(candidate);
-            List<X509Certificate2>? found = Build(path, pool);
+            List<X509Certificate2>? found = Build(path, pool, at, ref fallback);
             if (found is not null)
             {
                 return found;
@@ -339,6 +352,9 @@ public sealed class NcaCertificatePathValidator
 
     private static bool IsOneDerElement(byte[] value) =>
         AsnDecoder.TryReadEncodedValue(value, AsnEncodingRules.BER, out _, out _, out _, out int consumed) && consumed == value.Length;
+
+    private static bool ValidAt(X509Certificate2 certificate, DateTimeOffset at) =>
+        at >= new DateTimeOffset(certificate.NotBefore.ToUniversalTime()) && at <= new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
 
     // An empty Name is the DER SEQUENCE 30 00.
     private static bool IsEmptyName(X500DistinguishedName name) => name.RawData.Length <= 2;
