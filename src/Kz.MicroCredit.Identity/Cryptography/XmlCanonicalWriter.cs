@@ -37,6 +37,12 @@ internal sealed class XmlCanonicalWriter
 
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
+    /// <summary>What text content escapes (C14N §2.3: &amp;, &lt;, &gt;, CR).</summary>
+    private static readonly SearchValues<char> TextSpecial = SearchValues.Create("&<>\r");
+
+    /// <summary>What attribute values escape (&amp;, &lt;, quote, TAB, LF, CR).</summary>
+    private static readonly SearchValues<char> AttributeSpecial = SearchValues.Create("&<\"\t\n\r");
+
     [ThreadStatic]
     private static XmlCanonicalWriter? t_cached;
 
@@ -762,30 +768,31 @@ internal sealed class XmlCanonicalWriter
 
     private void WriteEscaped(string value, bool attribute)
     {
-        ReadOnlySpan<char> span = value;
-        int start = 0;
-        for (int i = 0; i < span.Length; i++)
+        // Runs without a character to escape go out in one (vectorised) search and one UTF-8 encode.
+        ReadOnlySpan<char> rest = value;
+        SearchValues<char> special = attribute ? AttributeSpecial : TextSpecial;
+        while (true)
         {
-            string? replacement = span[i] switch
+            int at = rest.IndexOfAny(special);
+            if (at < 0)
+            {
+                WriteRaw(rest);
+                return;
+            }
+
+            WriteRaw(rest[..at]);
+            WriteAscii(rest[at] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
-                '>' when !attribute => "&gt;",
-                '"' when attribute => "&quot;",
-                '\t' when attribute => "&#x9;",
-                '\n' when attribute => "&#xA;",
-                '\r' => "&#xD;",
-                _ => null,
-            };
-            if (replacement is not null)
-            {
-                WriteRaw(span[start..i]);
-                WriteAscii(replacement);
-                start = i + 1;
-            }
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\t' => "&#x9;",
+                '\n' => "&#xA;",
+                _ => "&#xD;",
+            });
+            rest = rest[(at + 1)..];
         }
-
-        WriteRaw(span[start..]);
     }
 
     private void WriteRaw(ReadOnlySpan<char> text)

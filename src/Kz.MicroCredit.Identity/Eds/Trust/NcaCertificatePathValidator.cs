@@ -146,6 +146,10 @@ public sealed class NcaCertificatePathValidator
         return _certificates.GetOrAdd(der, loaded);
     }
 
+    /// <summary><see cref="Intern"/> for bytes the caller does not own: copied only when not seen before.</summary>
+    internal X509Certificate2 InternCopy(ReadOnlySpan<byte> der) =>
+        _certificates.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(der, out X509Certificate2? known) ? known : Intern(der.ToArray());
+
     /// <summary>
     /// <see cref="Intern"/> for a certificate as received in a message, whose DER identity <paramref name="toDer"/>
     /// computes (a pure function of the received bytes). The answer is remembered per received encoding, so the next

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -135,8 +136,8 @@ public static class NcaXmlSignatureVerifier
 
     private static bool IsWholeDocumentSignature(XmlElement signature)
     {
-        XmlElement? signedInfo = DsChildren(signature, "SignedInfo").FirstOrDefault();
-        List<XmlElement> refs = signedInfo is null ? [] : DsChildren(signedInfo, "Reference").ToList();
+        XmlElement? signedInfo = FirstDsChild(signature, "SignedInfo");
+        List<XmlElement> refs = signedInfo is null ? [] : ElementChildren(signedInfo).FindAll(static c => IsDs(c, "Reference"));
         return refs.Count == 1 && refs[0].GetAttributeNode("URI") is { Value: "" };
     }
 
@@ -149,33 +150,32 @@ public static class NcaXmlSignatureVerifier
 
     private static ReasonCode? VerifyOneCore(XmlDocument document, XmlElement signature, XmlSignatureVerificationOptions options, NcaCertificatePathValidator validator, DateTimeOffset at, XmlElement? expected, XmlSignatureInfo info)
     {
-        // Step 2: exactly one SignedInfo (direct child, first), exactly one SignatureValue.
-        List<XmlElement> children = ElementChildren(signature).ToList();
-        if (children.Count < 2 || !IsDs(children[0], "SignedInfo") || !IsDs(children[1], "SignatureValue")
-            || children.Count(c => IsDs(c, "SignedInfo")) != 1 || children.Count(c => IsDs(c, "SignatureValue")) != 1
-            || children.Skip(2).Any(c => !IsDs(c, "KeyInfo") && !IsDs(c, "Object")) || children.Count(c => IsDs(c, "KeyInfo")) > 1)
+        // Step 2: exactly one SignedInfo (first child element), exactly one SignatureValue (second), then at most one
+        // KeyInfo and any Objects.
+        if (!ReadSignatureChildren(signature, out XmlElement? signedInfo, out XmlElement? signatureValueElement, out XmlElement? keyInfo))
         {
             return ReasonCode.MalformedSignature;
         }
 
-        XmlElement signedInfo = children[0];
-        List<XmlElement> siChildren = ElementChildren(signedInfo).ToList();
-        if (siChildren.Count < 3 || !IsDs(siChildren[0], "CanonicalizationMethod") || !IsDs(siChildren[1], "SignatureMethod")
-            || siChildren.Skip(2).Any(c => !IsDs(c, "Reference")) || siChildren.Count - 2 > MaxReferences)
+        // SignedInfo: CanonicalizationMethod, SignatureMethod, then 1..MaxReferences References.
+        List<XmlElement> siChildren = ElementChildren(signedInfo);
+        if (siChildren.Count < 3 || siChildren.Count - 2 > MaxReferences || !IsDs(siChildren[0], "CanonicalizationMethod") || !IsDs(siChildren[1], "SignatureMethod")
+            || !AllAre(siChildren, 2, static c => IsDs(c, "Reference")))
         {
             return ReasonCode.MalformedSignature;
         }
 
         // Step 4: algorithms.
         string c14nMethod = siChildren[0].GetAttribute("Algorithm");
-        if (!IsCanonicalization(c14nMethod) || ElementChildren(siChildren[0]).Any(c => !IsInclusiveNamespaces(c)))
+        XmlElement? prefixHolder = FirstElementChild(siChildren[0]);
+        if (!IsCanonicalization(c14nMethod) || !AllElementChildrenAre(siChildren[0], IsInclusiveNamespaces))
         {
             return ReasonCode.UnsupportedAlgorithm;
         }
 
         string signatureMethod = siChildren[1].GetAttribute("Algorithm");
         info.SignatureMethod = signatureMethod;
-        if (ElementChildren(siChildren[1]).Any() || SignatureKeyAlgorithm(signatureMethod, options.AllowSha1ForTestsOnly) is not { } keyAlgorithm)
+        if (FirstElementChild(siChildren[1]) is not null || SignatureKeyAlgorithm(signatureMethod, options.AllowSha1ForTestsOnly) is not { } keyAlgorithm)
         {
             return ReasonCode.UnsupportedAlgorithm;
         }
@@ -185,45 +185,63 @@ public static class NcaXmlSignatureVerifier
             return ReasonCode.UnsupportedAlgorithm;
         }
 
-        byte[] signatureValue = ReadBase64(children[1]) ?? [];
+        byte[] signatureValue = ReadBase64(signatureValueElement) ?? [];
         if (signatureValue.Length is 0 or > 1024)
         {
             return ReasonCode.MalformedSignature;
         }
 
         // Step 3: references.
-        var references = new List<ParsedReference>();
-        foreach (XmlElement reference in siChildren.Skip(2))
+        var references = new List<ParsedReference>(siChildren.Count - 2);
+        ParsedReference? primary = null;
+        int mainCount = 0;
+        for (int r = 2; r < siChildren.Count; r++)
         {
-            ReasonCode? referenceFailure = ParseReference(document, signature, reference, keyAlgorithm, options, out ParsedReference? parsed);
+            ReasonCode? referenceFailure = ParseReference(document, signature, siChildren[r], keyAlgorithm, options, out ParsedReference? parsed);
             if (referenceFailure is not null)
             {
                 return referenceFailure;
             }
 
             references.Add(parsed!);
+            if (parsed!.IsMain)
+            {
+                mainCount++;
+
+                // The primary reference: the first main one, or the first main one covering the expected element.
+                if (primary is null || (expected is not null && primary.Target != expected && parsed.Target == expected))
+                {
+                    primary = parsed;
+                }
+            }
         }
 
-        List<ParsedReference> main = references.Where(r => r.IsMain).ToList();
-        if (main.Count == 0 || (main.Count > 1 && !options.AllowDetachedReferences))
+        if (primary is null || (mainCount > 1 && !options.AllowDetachedReferences))
         {
             return ReasonCode.ReferenceInvalid;
         }
 
-        ParsedReference primary = expected is null ? main[0] : main.FirstOrDefault(r => r.Target == expected) ?? main[0];
         if (expected is not null && primary.Target != expected)
         {
             return ReasonCode.ReferenceInvalid;
         }
 
         // Step 5: KeyInfo is a hint; resolve candidates before the digests so that a missing key is reported as such.
-        List<X509Certificate2> candidates = ResolveKeyCandidates(document, signature, options, validator);
+        List<X509Certificate2> candidates = ResolveKeyCandidates(document, keyInfo, options, validator);
         if (candidates.Count == 0)
         {
             return ReasonCode.SignerCertificateMissing;
         }
 
-        List<X509Certificate2> fitting = candidates.Where(c => EdsCrypto.KeyAlgorithmOf(c) == keyAlgorithm).ToList();
+        var fitting = new List<X509Certificate2>(candidates.Count);
+        foreach (X509Certificate2 candidate in candidates)
+        {
+            if (EdsCrypto.KeyAlgorithmOf(candidate) == keyAlgorithm)
+            {
+                fitting.Add(candidate);
+            }
+        }
+
         if (fitting.Count == 0)
         {
             return ReasonCode.UnsupportedAlgorithm;
@@ -250,9 +268,17 @@ public static class NcaXmlSignatureVerifier
             }
         }
 
-        XmlElement? prefixHolder = ElementChildren(siChildren[0]).FirstOrDefault();
         byte[] canonicalSignedInfo = XmlCanonicalWriter.Canonicalize(signedInfo, c14nMethod, prefixHolder?.GetAttribute("PrefixList"), null, stripComments: !c14nMethod.EndsWith("#WithComments", StringComparison.Ordinal));
-        X509Certificate2? signer = fitting.FirstOrDefault(c => EdsCrypto.VerifyXml(c, keyAlgorithm, signatureMethod, canonicalSignedInfo, signatureValue));
+        X509Certificate2? signer = null;
+        foreach (X509Certificate2 candidate in fitting)
+        {
+            if (EdsCrypto.VerifyXml(candidate, keyAlgorithm, signatureMethod, canonicalSignedInfo, signatureValue))
+            {
+                signer = candidate;
+                break;
+            }
+        }
+
         if (signer is null)
         {
             return ReasonCode.SignatureInvalid;
@@ -284,16 +310,16 @@ public static class NcaXmlSignatureVerifier
             return ReasonCode.ReferenceInvalid;
         }
 
-        List<XmlElement> parts = ElementChildren(reference).ToList();
+        List<XmlElement> parts = ElementChildren(reference);
         int index = 0;
-        var transforms = new List<XmlElement>();
+        List<XmlElement> transforms = [];
         if (parts.Count > 0 && IsDs(parts[0], "Transforms"))
         {
-            transforms = ElementChildren(parts[0]).ToList();
+            transforms = ElementChildren(parts[0]);
             index = 1;
         }
 
-        if (parts.Count != index + 2 || !IsDs(parts[index], "DigestMethod") || !IsDs(parts[index + 1], "DigestValue") || ElementChildren(parts[index]).Any())
+        if (parts.Count != index + 2 || !IsDs(parts[index], "DigestMethod") || !IsDs(parts[index + 1], "DigestValue") || FirstElementChild(parts[index]) is not null)
         {
             return ReasonCode.MalformedSignature;
         }
@@ -323,15 +349,15 @@ public static class NcaXmlSignatureVerifier
                 return ReasonCode.MalformedSignature;
             }
 
-            if (algorithm == EnvelopedUri && i == 0 && !ElementChildren(t).Any())
+            if (algorithm == EnvelopedUri && i == 0 && FirstElementChild(t) is null)
             {
                 enveloped = true;
             }
-            else if (IsCanonicalization(algorithm) && c14nCount == 0 && ElementChildren(t).All(IsInclusiveNamespaces))
+            else if (IsCanonicalization(algorithm) && c14nCount == 0 && AllElementChildrenAre(t, IsInclusiveNamespaces))
             {
                 c14n = algorithm;
                 c14nCount++;
-                prefixList = ElementChildren(t).FirstOrDefault()?.GetAttribute("PrefixList");
+                prefixList = FirstElementChild(t)?.GetAttribute("PrefixList");
             }
             else
             {
@@ -447,22 +473,21 @@ public static class NcaXmlSignatureVerifier
         }
     }
 
-    private static List<X509Certificate2> ResolveKeyCandidates(XmlDocument document, XmlElement signature, XmlSignatureVerificationOptions options, NcaCertificatePathValidator validator)
+    private static List<X509Certificate2> ResolveKeyCandidates(XmlDocument document, XmlElement? keyInfo, XmlSignatureVerificationOptions options, NcaCertificatePathValidator validator)
     {
-        var result = new List<X509Certificate2>();
-        XmlElement? keyInfo = DsChildren(signature, "KeyInfo").FirstOrDefault();
+        var result = new List<X509Certificate2>(2);
         if (keyInfo is not null)
         {
             foreach (XmlElement x in Descendants(keyInfo, "X509Certificate", DsNs, MaxKeyCandidates))
             {
-                AddCertificate(result, validator, ReadBase64(x));
+                AddCertificate(result, validator, x);
             }
 
             foreach (XmlElement k in Descendants(keyInfo, "KeyIdentifier", WsseNs, MaxKeyCandidates))
             {
                 if (k.GetAttribute("ValueType").EndsWith("#X509v3", StringComparison.Ordinal))
                 {
-                    AddCertificate(result, validator, ReadBase64(k));
+                    AddCertificate(result, validator, k);
                 }
             }
 
@@ -471,14 +496,14 @@ public static class NcaXmlSignatureVerifier
                 string uri = r.GetAttribute("URI");
                 if (uri.Length > 1 && uri[0] == '#' && FindById(document, uri[1..]) is [{ LocalName: "BinarySecurityToken", NamespaceURI: WsseNs } token])
                 {
-                    AddCertificate(result, validator, ReadBase64(token));
+                    AddCertificate(result, validator, token);
                 }
             }
 
             foreach (XmlElement s in Descendants(keyInfo, "X509IssuerSerial", DsNs, MaxKeyCandidates))
             {
-                string issuer = DsChildren(s, "X509IssuerName").FirstOrDefault()?.InnerText.Trim() ?? string.Empty;
-                string serial = DsChildren(s, "X509SerialNumber").FirstOrDefault()?.InnerText.Trim() ?? string.Empty;
+                string issuer = FirstDsChild(s, "X509IssuerName")?.InnerText.Trim() ?? string.Empty;
+                string serial = FirstDsChild(s, "X509SerialNumber")?.InnerText.Trim() ?? string.Empty;
                 result.AddRange(options.SignerCertificates.Where(c => IssuerSerialMatches(c, issuer, serial)));
             }
         }
@@ -488,21 +513,19 @@ public static class NcaXmlSignatureVerifier
             result.AddRange(options.SignerCertificates);
         }
 
-        return result.Take(MaxKeyCandidates).ToList();
+        if (result.Count > MaxKeyCandidates)
+        {
+            result.RemoveRange(MaxKeyCandidates, result.Count - MaxKeyCandidates);
+        }
+
+        return result;
     }
 
-    private static void AddCertificate(List<X509Certificate2> list, NcaCertificatePathValidator validator, byte[]? der)
+    private static void AddCertificate(List<X509Certificate2> list, NcaCertificatePathValidator validator, XmlElement holder)
     {
-        if (der is { Length: > 0 and < 16384 })
+        if (XmlBase64.TextOf(holder) is { } text && XmlBase64.InternCertificate(text, validator) is { } certificate)
         {
-            try
-            {
-                list.Add(validator.Intern(der));
-            }
-            catch (CryptographicException)
-            {
-                // A hint that does not parse is ignored.
-            }
+            list.Add(certificate);
         }
     }
 
@@ -534,26 +557,7 @@ public static class NcaXmlSignatureVerifier
             .Select(r => r.GetSingleElementType().Value + "=" + (r.GetSingleElementValue() ?? string.Empty).Trim())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    internal static byte[]? ReadBase64(XmlElement element)
-    {
-        // Text only: a comment or element inside a base64 value is an attack (CVE-2025-29775 class), not data.
-        foreach (XmlNode child in element.ChildNodes)
-        {
-            if (child.NodeType is not (XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
-            {
-                return null;
-            }
-        }
-
-        try
-        {
-            return Convert.FromBase64String(element.InnerText);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    internal static byte[]? ReadBase64(XmlElement element) => XmlBase64.Decode(element);
 
     private static NcaKeyAlgorithm? SignatureKeyAlgorithm(string uri, bool allowSha1) => uri switch
     {
@@ -583,15 +587,92 @@ public static class NcaXmlSignatureVerifier
 
     private static bool IsDs(XmlElement e, string localName) => e.LocalName == localName && e.NamespaceURI == DsNs;
 
-    private static IEnumerable<XmlElement> ElementChildren(XmlElement e)
+    private static List<XmlElement> ElementChildren(XmlElement e)
+    {
+        var list = new List<XmlElement>(4);
+        for (XmlNode? child = e.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is XmlElement element)
+            {
+                list.Add(element);
+            }
+        }
+
+        return list;
+    }
+
+    private static XmlElement? FirstElementChild(XmlElement e)
     {
         for (XmlNode? child = e.FirstChild; child is not null; child = child.NextSibling)
         {
             if (child is XmlElement element)
             {
-                yield return element;
+                return element;
             }
         }
+
+        return null;
+    }
+
+    private static bool AllElementChildrenAre(XmlElement e, Func<XmlElement, bool> predicate)
+    {
+        for (XmlNode? child = e.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is XmlElement element && !predicate(element))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllAre(List<XmlElement> elements, int from, Func<XmlElement, bool> predicate)
+    {
+        for (int i = from; i < elements.Count; i++)
+        {
+            if (!predicate(elements[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The children of <c>ds:Signature</c> as step 2 requires them; <see langword="false"/> for any other layout.</summary>
+    private static bool ReadSignatureChildren(XmlElement signature, [NotNullWhen(true)] out XmlElement? signedInfo, [NotNullWhen(true)] out XmlElement? signatureValue, out XmlElement? keyInfo)
+    {
+        signedInfo = null;
+        signatureValue = null;
+        keyInfo = null;
+        int index = 0;
+        for (XmlNode? child = signature.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is not XmlElement element)
+            {
+                continue;
+            }
+
+            switch (index++)
+            {
+                case 0 when IsDs(element, "SignedInfo"):
+                    signedInfo = element;
+                    break;
+                case 1 when IsDs(element, "SignatureValue"):
+                    signatureValue = element;
+                    break;
+                case > 1 when IsDs(element, "KeyInfo") && keyInfo is null:
+                    keyInfo = element;
+                    break;
+                case > 1 when IsDs(element, "Object"):
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return signedInfo is not null && signatureValue is not null;
     }
 
     /// <summary>Descendant elements (not <paramref name="root"/> itself) in document order, as GetElementsByTagName gives them, without its live list.</summary>
@@ -628,7 +709,18 @@ public static class NcaXmlSignatureVerifier
         return null;
     }
 
-    private static IEnumerable<XmlElement> DsChildren(XmlElement e, string localName) => ElementChildren(e).Where(c => IsDs(c, localName));
+    private static XmlElement? FirstDsChild(XmlElement e, string localName)
+    {
+        for (XmlNode? child = e.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is XmlElement element && IsDs(element, localName))
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
 
     private sealed record ParsedReference(XmlElement Target, bool WholeDocument, bool IsMain, bool Enveloped, string C14N, string? PrefixList, string DigestMethod, byte[] DigestValue);
 }
