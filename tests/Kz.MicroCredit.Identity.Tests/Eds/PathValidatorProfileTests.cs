@@ -209,6 +209,23 @@ public sealed class PathValidatorProfileTests : IDisposable
         Assert.Same(current, result.Path[1]);
     }
 
+    [Fact]
+    public void Undecodable_validity_or_indefinite_length_extension_is_untrusted_not_an_exception()
+    {
+        // Found by fuzzing the new checks with the limbo certificates as seeds: a UTCTime with a ';' in it (the
+        // platform decodes NotBefore lazily and throws), and an extension value with an unterminated indefinite length
+        // (the BER reader throws instead of answering false).
+        using X509Certificate2 root = Root();
+        using X509Certificate2 leaf = Leaf(root, _rootKey);
+        using X509Certificate2 badTime = Resign(leaf, _rootKey, tbs => Replace(tbs, "250501"u8.ToArray(), "2505;1"u8.ToArray()));
+        using X509Certificate2 badExtension = Leaf(root, _rootKey, new X509Extension("1.2.3.4", [0x30, 0x80, 0x04, 0x01], false));
+
+        Assert.True(Validate(root, leaf).IsValid);
+        Assert.Throws<CryptographicException>(() => badTime.NotBefore);
+        Assert.Equal(ReasonCode.CertificateUntrusted, Validate(root, badTime).Failure);
+        Assert.Equal(ReasonCode.CertificateUntrusted, Validate(root, badExtension).Failure);
+    }
+
     private static CertificatePathResult Validate(X509Certificate2 anchor, X509Certificate2 leaf, params X509Certificate2[] hints) =>
         new NcaCertificatePathValidator(NcaTrustStore.Custom([anchor])).Validate(leaf, hints, At);
 

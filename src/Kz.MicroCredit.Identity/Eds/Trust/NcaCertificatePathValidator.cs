@@ -97,7 +97,7 @@ public sealed class NcaCertificatePathValidator
             return new CertificatePathResult(cached.Path, at >= cached.NotBefore && at <= cached.NotAfter ? null : ReasonCode.CertificateExpired);
         }
 
-        if (!LeafProfileOk(certificate, TrustStore.IsAnchor(certificate)) || !StructureOk(certificate))
+        if (!LeafProfileOk(certificate, TrustStore.IsAnchor(certificate)) || !StructureOk(certificate) || !ValidityDecodes(certificate))
         {
             return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
         }
@@ -212,6 +212,7 @@ public sealed class NcaCertificatePathValidator
                 || !KeyIdentifiersMatch(current, candidate)
                 || !CaConstraintsOk(candidate, casBelow)
                 || !StructureOk(candidate)
+                || !ValidityDecodes(candidate)
                 || (fallback is not null && at is { } instant && !ValidAt(candidate, instant))
                 || !EdsCrypto.IsCertificateSignedBy(current, candidate))
             {
@@ -333,32 +334,75 @@ public sealed class NcaCertificatePathValidator
     // wherever they appear instead of being silently ignored.
     private static bool StructureOk(X509Certificate2 certificate)
     {
-        if (IsEmptyName(certificate.IssuerName))
+        try
         {
-            return false;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (X509Extension extension in certificate.Extensions)
-        {
-            string oid = extension.Oid?.Value ?? string.Empty;
-            if (!seen.Add(oid)
-                || oid == NameConstraintsOid
-                || (extension.Critical && !ProcessedCriticalExtensions.Contains(oid))
-                || !IsOneDerElement(extension.RawData))
+            if (IsEmptyName(certificate.IssuerName))
             {
                 return false;
             }
-        }
 
-        return true;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (X509Extension extension in certificate.Extensions)
+            {
+                string oid = extension.Oid?.Value ?? string.Empty;
+                if (!seen.Add(oid)
+                    || oid == NameConstraintsOid
+                    || (extension.Critical && !ProcessedCriticalExtensions.Contains(oid))
+                    || !IsOneDerElement(extension.RawData))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
     }
 
-    private static bool IsOneDerElement(byte[] value) =>
-        AsnDecoder.TryReadEncodedValue(value, AsnEncodingRules.BER, out _, out _, out _, out int consumed) && consumed == value.Length;
+    // The BER reader throws (rather than answering false) on an indefinite length whose contents never end.
+    private static bool IsOneDerElement(byte[] value)
+    {
+        try
+        {
+            return AsnDecoder.TryReadEncodedValue(value, AsnEncodingRules.BER, out _, out _, out _, out int consumed) && consumed == value.Length;
+        }
+        catch (AsnContentException)
+        {
+            return false;
+        }
+    }
 
-    private static bool ValidAt(X509Certificate2 certificate, DateTimeOffset at) =>
-        at >= new DateTimeOffset(certificate.NotBefore.ToUniversalTime()) && at <= new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
+    // NotBefore/NotAfter decode lazily and throw on a malformed time (fuzzing: a UTCTime with a ';' in it): such a
+    // certificate is never valid.
+    private static bool ValidAt(X509Certificate2 certificate, DateTimeOffset at)
+    {
+        try
+        {
+            return at >= new DateTimeOffset(certificate.NotBefore.ToUniversalTime()) && at <= new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    // Every certificate of a path must have a decodable validity (the path's window is computed from all of them).
+    private static bool ValidityDecodes(X509Certificate2 certificate)
+    {
+        try
+        {
+            _ = certificate.NotBefore;
+            _ = certificate.NotAfter;
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
 
     // An empty Name is the DER SEQUENCE 30 00.
     private static bool IsEmptyName(X500DistinguishedName name) => name.RawData.Length <= 2;
