@@ -21,8 +21,9 @@ namespace Kz.MicroCredit.Identity.Tests.Eds;
 /// one deliberately expired intermediate (1988), so any instant in that range gives the same answer.</para>
 /// <para>Our validator is for NCA signing certificates, not TLS servers. Two explicit tables hold the cases we do not
 /// judge like limbo: <see cref="NotApplicable"/> (the expected failure depends on a server name or a server-EKU rule
-/// we do not apply, or on a harness option we do not offer) and <see cref="ProfileDifferences"/> (limbo says SUCCESS,
-/// our signing profile rejects by design). Every other case must give limbo's verdict.</para>
+/// we do not apply, or on a harness option we do not offer) and <see cref="ProfileDifferences"/> (our signing profile
+/// deliberately gives the other verdict, with the reason; asserted). Every other case must give limbo's verdict.
+/// Every certificate of the suite loads in .NET, so every verdict is the validator's own.</para>
 /// </remarks>
 public sealed class X509LimboTests(ITestOutputHelper output)
 {
@@ -181,7 +182,16 @@ public sealed class X509LimboTests(ITestOutputHelper output)
         output.WriteLine($"cases {LimboCorpus.Cases.Count}: not applicable {NotApplicable.Count}, judged {judged} = same verdict as limbo {judged - ProfileDifferences.Count} + documented profile differences {ProfileDifferences.Count}");
         Assert.Equal(18, NotApplicable.Count);
         Assert.Equal(22, ProfileDifferences.Count);
+
+        // No verdict comes from the harness: every certificate, published or transposed, loads.
+        Assert.All(LimboCorpus.Cases.Values, c =>
+        {
+            Assert.NotEqual(Unloadable, Run(c).Detail);
+            Assert.NotEqual(Unloadable, Run(LimboCorpus.Transpose(c)).Detail);
+        });
     }
+
+    private const string Unloadable = "unloadable certificate";
 
     private static bool AllRsa(LimboCase c) =>
         c.Trusted.Concat(c.Untrusted).Append(c.Peer).All(der =>
@@ -211,7 +221,7 @@ public sealed class X509LimboTests(ITestOutputHelper output)
         catch (CryptographicException)
         {
             // A certificate .NET cannot load never reaches the validator (the CMS/XML parsers refuse it first).
-            return (false, "unloadable certificate");
+            return (false, Unloadable);
         }
 
         var validator = new NcaCertificatePathValidator(NcaTrustStore.Custom(anchors));

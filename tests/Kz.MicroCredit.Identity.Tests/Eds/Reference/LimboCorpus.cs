@@ -24,10 +24,12 @@ internal sealed record LimboCase(
 /// would test nothing. The transposition keeps every certificate byte for byte (version, serial, names, validity,
 /// extensions — including SKI/AKI values and deliberately malformed ones) and changes only the key material: each distinct
 /// P-256/P-384/RSA key of a case is replaced by a distinct RSA-2048 key, ecdsa-with-SHAx by shaxWithRSAEncryption (in the
-/// outer and the inner AlgorithmIdentifier independently, so a mismatch between them stays a mismatch), and every
+/// outer and the inner AlgorithmIdentifier independently, so a mismatch between them stays a mismatch; RSA algorithms,
+/// sha1WithRSA of the online roots' self-signatures included, stay what they are), and every
 /// certificate is re-signed by the replacement of the key whose original signature verified it. A certificate that no
 /// key of the case signed is re-signed by a stranger key, so it still has no issuer. Keys limbo uses as "forbidden"
-/// (DSA, P-192) are not replaced, and a certificate signed by such a key keeps its original bytes (and signature).
+/// (DSA, P-192) are not replaced, and a certificate signed by such a key, or with a signature algorithm that has no RSA
+/// counterpart here (dsa-with-SHA256), keeps its original bytes (and signature).
 /// </remarks>
 internal static class LimboCorpus
 {
