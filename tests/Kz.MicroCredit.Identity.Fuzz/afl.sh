@@ -54,7 +54,8 @@ if ! command -v sharpfuzz >/dev/null; then
     echo "== installing the sharpfuzz tool (SharpFuzz.CommandLine 2.3.0)"
     dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0 >/dev/null || die "dotnet tool install SharpFuzz.CommandLine failed"
 fi
-echo "== $(afl-fuzz -h 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -m1 -o 'afl-fuzz++[^ ]*' || echo afl-fuzz), $(command -v sharpfuzz)"
+afl_version=$(afl-fuzz -h 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -m1 -o 'afl-fuzz++[0-9a-z.]*' || true)
+echo "== ${afl_version:-afl-fuzz (version unknown)}, $(command -v sharpfuzz)"
 
 # ---- publish + instrument ---------------------------------------------------------------------------------------
 dll=$publish/Kz.MicroCredit.Identity.Fuzz.dll
