@@ -16,6 +16,7 @@
 #   KZID_AFL_INSTRUMENT_BC=0        1: also instrument BouncyCastle's ASN.1/CMS namespaces (off: see docs/eds.md)
 #   KZID_AFL_MAX_SEED_BYTES=131072  seeds larger than this are not exported (afl-fuzz is slow on big inputs)
 #   KZID_AFL_SKIP_PUBLISH=1         reuse an instrumented publish from a previous run of this script
+#   KZID_AFL_RESUME=1               continue the previous run's queue in $KZID_AFL_WORK/out-<target> (afl-fuzz -i -)
 # Exit code: 0 no crash or hang saved, 1 findings saved, 2 usage or setup error.
 set -euo pipefail
 
@@ -36,6 +37,7 @@ strict=${KZID_AFL_STRICT:-1}
 instrument_bc=${KZID_AFL_INSTRUMENT_BC:-0}
 max_seed=${KZID_AFL_MAX_SEED_BYTES:-131072}
 publish=$work/publish
+plain=$work/publish-plain   # the same publish, not instrumented: replays and corpus export run here
 corpus=$work/corpus
 out=$work/out-$target
 findings=$repo/artifacts/fuzz-findings/afl-$target
@@ -59,13 +61,16 @@ echo "== ${afl_version:-afl-fuzz (version unknown)}, $(command -v sharpfuzz)"
 
 # ---- publish + instrument ---------------------------------------------------------------------------------------
 dll=$publish/Kz.MicroCredit.Identity.Fuzz.dll
-if [[ ${KZID_AFL_SKIP_PUBLISH:-0} == 1 && -f $publish/.instrumented ]]; then
+if [[ ${KZID_AFL_SKIP_PUBLISH:-0} == 1 && -f $publish/.instrumented && -d $plain ]]; then
     echo "== reusing the instrumented publish in $publish"
 else
     echo "== publishing the fuzz project (Release) to $publish"
-    rm -rf "$publish"
+    rm -rf "$publish" "$plain"
     dotnet publish "$here/Kz.MicroCredit.Identity.Fuzz.csproj" -c Release -o "$publish" -m:1 -nologo -v quiet \
         || die "dotnet publish failed"
+    # The instrumented library writes coverage through SharpFuzz's shared-memory pointer, which only the --afl mode
+    # sets up: any other mode (replay, export) on it dies with an access violation, so keep a plain copy for those.
+    cp -a "$publish" "$plain"
     echo "== instrumenting Kz.MicroCredit.Identity.dll"
     sharpfuzz "$publish/Kz.MicroCredit.Identity.dll" >/dev/null || die "sharpfuzz failed on Kz.MicroCredit.Identity.dll"
     if [[ $instrument_bc == 1 ]]; then
@@ -78,7 +83,7 @@ fi
 
 # ---- corpus -----------------------------------------------------------------------------------------------------
 rm -rf "${corpus:?}/$target"
-dotnet "$dll" "$target" --export-corpus "$corpus" --corpus "$repo/tests/Kz.MicroCredit.Identity.Tests/TestData" \
+dotnet "$plain/Kz.MicroCredit.Identity.Fuzz.dll" "$target" --export-corpus "$corpus" --corpus "$repo/tests/Kz.MicroCredit.Identity.Tests/TestData" \
     --max-bytes "$max_seed" || die "corpus export failed"
 [[ -n $(ls -A "$corpus/$target") ]] || die "no seeds for $target"
 
@@ -87,14 +92,20 @@ dict=()
 [[ -f $here/dict/$target.dict ]] && dict=(-x "$here/dict/$target.dict")
 args=("$target" --afl)
 [[ $strict == 1 ]] && args+=(--strict)
-rm -rf "$out"
 mkdir -p "$work"
+if [[ ${KZID_AFL_RESUME:-0} == 1 && -d $out/default/queue ]]; then
+    input=(-i -)
+    echo "== resuming the queue in $out"
+else
+    rm -rf "$out"
+    input=(-i "$corpus/$target")
+fi
 echo "== afl-fuzz $target for ${seconds}s (-t $timeout_ms, strict=$strict, output $out)"
 # AFL_SKIP_BIN_CHECK: the target is `dotnet`, not an afl-instrumented binary; SharpFuzz speaks the fork-server protocol.
 set +e
 AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 AFL_NO_UI=1 \
 AFL_FORKSRV_INIT_TMOUT=120000 AFL_SKIP_CRASHES=1 \
-    afl-fuzz -i "$corpus/$target" -o "$out" -V "$seconds" -t "$timeout_ms" -m none "${dict[@]}" -- "$(command -v dotnet)" "$dll" "${args[@]}" \
+    afl-fuzz "${input[@]}" -o "$out" -V "$seconds" -t "$timeout_ms" -m none "${dict[@]}" -- "$(command -v dotnet)" "$dll" "${args[@]}" \
     > "$work/afl-$target.log" 2>&1
 rc=$?
 set -e
@@ -132,7 +143,7 @@ if [[ $count -gt 0 ]]; then
     echo "== replaying the findings (--stacks)"
     for kind in crashes hangs; do
         [[ -n $(ls -A "$findings/$kind") ]] || continue
-        dotnet "$dll" "$target" --replay "$findings/$kind" --stacks $([[ $strict == 1 ]] && echo --strict) || true
+        dotnet "$plain/Kz.MicroCredit.Identity.Fuzz.dll" "$target" --replay "$findings/$kind" --stacks $([[ $strict == 1 ]] && echo --strict) || true
     done
     exit 1
 fi
