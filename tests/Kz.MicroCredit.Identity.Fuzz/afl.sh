@@ -143,7 +143,9 @@ if [[ $count -gt 0 ]]; then
     echo "== replaying the findings (--stacks)"
     for kind in crashes hangs; do
         [[ -n $(ls -A "$findings/$kind") ]] || continue
-        dotnet "$plain/Kz.MicroCredit.Identity.Fuzz.dll" "$target" --replay "$findings/$kind" --stacks $([[ $strict == 1 ]] && echo --strict) || true
+        # a real hang would block the replay: give it up after 10 minutes
+        timeout 600 dotnet "$plain/Kz.MicroCredit.Identity.Fuzz.dll" "$target" --replay "$findings/$kind" --stacks \
+            $([[ $strict == 1 ]] && echo --strict) || echo "afl.sh: replay of $kind ended with $? (124: still running after 600 s)"
     done
     exit 1
 fi
