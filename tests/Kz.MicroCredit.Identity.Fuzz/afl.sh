@@ -145,7 +145,7 @@ if [[ $count -gt 0 ]]; then
         [[ -n $(ls -A "$findings/$kind") ]] || continue
         # a real hang would block the replay: give it up after 10 minutes
         timeout 600 dotnet "$plain/Kz.MicroCredit.Identity.Fuzz.dll" "$target" --replay "$findings/$kind" --stacks \
-            $([[ $strict == 1 ]] && echo --strict) || echo "afl.sh: replay of $kind ended with $? (124: still running after 600 s)"
+            $([[ $strict == 1 ]] && echo --strict) || echo "afl.sh: replay of $kind exited $? (1: inputs still fail, 124: still running after 600 s)"
     done
     exit 1
 fi
