@@ -70,6 +70,39 @@ internal sealed class MutationFuzzer(string target, Action<ReadOnlySpan<byte>> r
         }
     }
 
+    /// <summary>
+    /// Wraps a target for an external driver (AFL): with <paramref name="strict"/>, a programming-error exception that a
+    /// fail-closed catch inside the library swallowed is reported after the run as an <see cref="InvalidOperationException"/> naming it, so
+    /// the driver records the input as a crash, the same rule as <see cref="Strict"/> in the built-in loop.
+    /// </summary>
+    public static Action<ReadOnlySpan<byte>> ForDriver(Action<ReadOnlySpan<byte>> run, bool strict)
+    {
+        if (!strict)
+        {
+            return run;
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
+        return data =>
+        {
+            maskedInRun = null;
+            inRun = true;
+            try
+            {
+                run(data);
+            }
+            finally
+            {
+                inRun = false;
+            }
+
+            if (maskedInRun is { } masked)
+            {
+                throw new InvalidOperationException("masked " + masked);
+            }
+        };
+    }
+
     private string CurrentPath => Path.Combine(FindingsDirectory, ".current");
 
     /// <summary>Runs the time-boxed loop; returns the number of distinct findings.</summary>

@@ -30,6 +30,24 @@ internal static class SeedCorpus
     public static string? DefaultCorpus() =>
         FindRepoRoot() is { } root ? Path.Combine(root, "tests", "Kz.MicroCredit.Identity.Tests", "TestData") : null;
 
+    /// <summary>
+    /// Writes the target's seeds (at most <paramref name="maxBytes"/> each) to <paramref name="outputDirectory"/> as
+    /// <c>seed-NNN-&lt;sha&gt;.bin</c>, for drivers that take a corpus directory (afl-fuzz); returns how many.
+    /// </summary>
+    public static int Export(string directory, string target, string outputDirectory, int maxBytes)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        int written = 0;
+        foreach (byte[] seed in Load(directory, target).Where(s => s.Length <= maxBytes))
+        {
+            string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(seed))[..12];
+            File.WriteAllBytes(Path.Combine(outputDirectory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"seed-{written:D3}-{sha}.bin")), seed);
+            written++;
+        }
+
+        return written;
+    }
+
     public static List<byte[]> Load(string directory, string target)
     {
         List<byte[]> seeds = [];
