@@ -36,6 +36,7 @@ internal sealed class XmlCanonicalWriter
     public const string ExcC14NWithComments = "http://www.w3.org/2001/10/xml-exc-c14n#WithComments";
 
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+    private const int ShortText = 32;
 
     /// <summary>What text content escapes (C14N §2.3: &amp;, &lt;, &gt;, CR).</summary>
     private static readonly SearchValues<char> TextSpecial = SearchValues.Create("&<>\r");
@@ -803,6 +804,26 @@ internal sealed class XmlCanonicalWriter
         }
 
         Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
+        if (text.Length <= ShortText)
+        {
+            // Names, prefixes and short values: a plain copy while ASCII costs less than a call into the encoder.
+            Span<byte> destination = _buffer.AsSpan(_length, text.Length);
+            int i = 0;
+            while (i < text.Length && text[i] < 0x80)
+            {
+                destination[i] = (byte)text[i];
+                i++;
+            }
+
+            _length += i;
+            if (i == text.Length)
+            {
+                return;
+            }
+
+            text = text[i..];
+        }
+
         _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
     }
 

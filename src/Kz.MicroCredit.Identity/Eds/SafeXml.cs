@@ -36,7 +36,7 @@ public static class SafeXml
         }
 
         // The bytes go through a pooled buffer (the DOM keeps nothing of it); the reader settings for the default cap
-        // are built once (XmlReader.Create only reads them).
+        // are built once and cloned (XmlReader.Create only reads them).
         byte[] bytes = ArrayPool<byte>.Shared.Rent(xml.Length);
         try
         {
@@ -44,9 +44,12 @@ public static class SafeXml
 
             // One pass into the DOM (the loader is iterative), then an iterative depth check before anything
             // recursive (canonicalisers) touches the tree.
+            // The reader atomises names straight into the document's name table (one table, not two).
             var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+            XmlReaderSettings settings = maxBytes == DefaultMaxBytes ? DefaultSettings.Clone() : CreateSettings(maxBytes);
+            settings.NameTable = document.NameTable;
             using (var stream = new MemoryStream(bytes, 0, xml.Length, writable: false))
-            using (var reader = XmlReader.Create(stream, maxBytes == DefaultMaxBytes ? DefaultSettings : CreateSettings(maxBytes)))
+            using (var reader = XmlReader.Create(stream, settings))
             {
                 document.Load(reader);
             }
