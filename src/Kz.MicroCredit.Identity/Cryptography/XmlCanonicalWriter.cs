@@ -53,6 +53,7 @@ internal sealed class XmlCanonicalWriter
     private readonly List<Attr> _apexExtras = new(8);
     private readonly List<NsEntry> _frames = new(16);
     private readonly List<string> _prefixes = new(4);
+    private readonly List<string> _seenKeys = new(4);
     private readonly Dictionary<string, string> _declarationNames = new(StringComparer.Ordinal);
     private byte[] _buffer = [];
     private int _length;
@@ -531,12 +532,17 @@ internal sealed class XmlCanonicalWriter
             }
         }
 
-        // Declared on an ancestor but not rendered there.
+        // Declared on an ancestor but not rendered there. RenderInherited depends only on the key and renders a key at
+        // most once, so each key is asked once (in first-declared order): every element repeats its own prefix
+        // declaration, and without this the work grew with the square of the depth.
+        _seenKeys.Clear();
         for (int i = 0; i < _frames.Count; i++)
         {
-            if (!_frames[i].Rendered)
+            NsEntry entry = _frames[i];
+            if (!entry.Rendered && !_seenKeys.Contains(entry.Attr.Key))
             {
-                RenderInherited(_frames[i].Attr.Key, inclusive: true);
+                _seenKeys.Add(entry.Attr.Key);
+                RenderInherited(entry.Attr.Key, inclusive: true);
             }
         }
     }
