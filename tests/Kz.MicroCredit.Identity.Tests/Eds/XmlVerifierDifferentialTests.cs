@@ -23,7 +23,7 @@ namespace Kz.MicroCredit.Identity.Tests.Eds;
 /// signed bytes and signed node — on the real Kalkan/NCANode files, the public XML attack corpus and sandbox-signed
 /// documents (RSA, GOST-2015, GOST-2004; enveloped, by Id, stacked), and on random XML-aware and byte-level mutations
 /// of each. Every mutation has its own seed, printed with the mutation steps on a difference.
-/// Mutations per sample: <c>KZID_XMLDIFF_MUTATIONS</c> (default 200; an eighth of it for each of the 56 attack-corpus
+/// Mutations per sample: <c>KZID_XMLDIFF_MUTATIONS</c> (default 200; an eighth of it for each of the 57 attack-corpus
 /// files and for each GOST sample, whose managed signature checks cost some 20 ms each);
 /// <c>KZID_XMLDIFF_SEED</c> (a number) moves every sample to another fixed sequence of mutations;
 /// <c>KZID_XMLDIFF_DUMP</c> names a folder that receives every input decided differently.
