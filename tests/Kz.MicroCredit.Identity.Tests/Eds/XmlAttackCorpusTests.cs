@@ -165,7 +165,7 @@ public sealed class XmlAttackCorpusTests
         NcaXmlSignatureVerifier.Verify(Encoding.UTF8.GetBytes(reason == ReasonCode.InputTooLarge ? new string('a', 10) : "<"), new XmlSignatureVerificationOptions { TrustStore = NcaTrustStore.Test });
 
     /// <summary>What a SAML reader consumes: the Response when it carries its own signature, else its only Assertion.</summary>
-    private static XmlElement? SamlReader(XmlDocument document)
+    internal static XmlElement? SamlReader(XmlDocument document)
     {
         XmlElement root = document.DocumentElement!;
         if (root.ChildNodes.OfType<XmlElement>().Any(e => e.LocalName == "Signature" && e.NamespaceURI == "http://www.w3.org/2000/09/xmldsig#"))
@@ -177,7 +177,7 @@ public sealed class XmlAttackCorpusTests
         return assertions.Count == 1 ? assertions[0] : null;
     }
 
-    private static byte[] Load(string file)
+    internal static byte[] Load(string file)
     {
         string[] parts = ["attacks", .. file.Split('/')];
         byte[] raw = EdsTestData.Bytes(parts);
@@ -185,7 +185,7 @@ public sealed class XmlAttackCorpusTests
         return base64 ? Convert.FromBase64String(Encoding.ASCII.GetString(raw).Trim()) : raw;
     }
 
-    private static List<X509Certificate2> Pinned(string trust, XmlDocument document)
+    internal static List<X509Certificate2> Pinned(string trust, XmlDocument document)
     {
         List<X509Certificate2> embedded = document.GetElementsByTagName("X509Certificate", "http://www.w3.org/2000/09/xmldsig#").OfType<XmlElement>()
             .Select(e => { try { return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(e.InnerText)); } catch (Exception ex) when (ex is FormatException or CryptographicException) { return null; } })
