@@ -17,6 +17,7 @@
 #   KZID_AFL_MAX_SEED_BYTES=131072  seeds larger than this are not exported (afl-fuzz is slow on big inputs)
 #   KZID_AFL_SKIP_PUBLISH=1         reuse an instrumented publish from a previous run of this script
 #   KZID_AFL_RESUME=1               continue the previous run's queue in $KZID_AFL_WORK/out-<target> (afl-fuzz -i -)
+#   KZID_AFL_EXTRA_SEEDS=<dir>      also seed with the files in <dir> (e.g. an earlier run's out-<target>/default/queue)
 # Exit code: 0 no crash or hang saved, 1 findings saved, 2 usage or setup error.
 set -euo pipefail
 
@@ -86,6 +87,16 @@ rm -rf "${corpus:?}/$target"
 dotnet "$plain/Kz.MicroCredit.Identity.Fuzz.dll" "$target" --export-corpus "$corpus" --corpus "$repo/tests/Kz.MicroCredit.Identity.Tests/TestData" \
     --max-bytes "$max_seed" || die "corpus export failed"
 [[ -n $(ls -A "$corpus/$target") ]] || die "no seeds for $target"
+if [[ -n ${KZID_AFL_EXTRA_SEEDS:-} ]]; then
+    [[ -d $KZID_AFL_EXTRA_SEEDS ]] || die "KZID_AFL_EXTRA_SEEDS: no directory $KZID_AFL_EXTRA_SEEDS"
+    n=0
+    for f in "$KZID_AFL_EXTRA_SEEDS"/*; do
+        [[ -f $f ]] || continue
+        n=$((n + 1))
+        cp "$f" "$corpus/$target/extra-$(printf '%05d' "$n").bin"
+    done
+    echo "== added $n extra seeds from $KZID_AFL_EXTRA_SEEDS"
+fi
 
 # ---- fuzz -------------------------------------------------------------------------------------------------------
 dict=()
