@@ -293,18 +293,29 @@ internal sealed class Mutator(Random random, IReadOnlyList<byte[]> seeds, bool a
         return hits.Count == 0 ? -1 : hits[random.Next(hits.Count)];
     }
 
-    private string DuplicateElement(string text, bool remove)
+    /// <summary>A random start tag: where its '&lt;' is and where its name ends; false when the pick is not a start tag.</summary>
+    private bool RandomStartTag(string text, out int open, out int nameEnd)
     {
-        int open = RandomIndexOf(text, "<");
+        open = RandomIndexOf(text, "<");
+        nameEnd = open + 1;
         if (open < 0 || open + 1 >= text.Length || !char.IsLetter(text[open + 1]))
         {
-            return text;
+            return false;
         }
 
-        int nameEnd = open + 1;
         while (nameEnd < text.Length && !char.IsWhiteSpace(text[nameEnd]) && text[nameEnd] is not '>' and not '/')
         {
             nameEnd++;
+        }
+
+        return true;
+    }
+
+    private string DuplicateElement(string text, bool remove)
+    {
+        if (!RandomStartTag(text, out int open, out int nameEnd))
+        {
+            return text;
         }
 
         string name = text[(open + 1)..nameEnd];
@@ -367,16 +378,9 @@ internal sealed class Mutator(Random random, IReadOnlyList<byte[]> seeds, bool a
 
     private string InsertInTag(string text, string attribute)
     {
-        int open = RandomIndexOf(text, "<");
-        if (open < 0 || open + 1 >= text.Length || !char.IsLetter(text[open + 1]))
+        if (!RandomStartTag(text, out int open, out int nameEnd))
         {
             return text;
-        }
-
-        int nameEnd = open + 1;
-        while (nameEnd < text.Length && !char.IsWhiteSpace(text[nameEnd]) && text[nameEnd] is not '>' and not '/')
-        {
-            nameEnd++;
         }
 
         return text.Insert(nameEnd, attribute);
