@@ -185,7 +185,7 @@ public static class NcaXmlSignatureVerifier
             return ReasonCode.UnsupportedAlgorithm;
         }
 
-        byte[] signatureValue = ReadBase64(signatureValueElement) ?? [];
+        byte[] signatureValue = XmlBase64.Decode(signatureValueElement) ?? [];
         if (signatureValue.Length is 0 or > 1024)
         {
             return ReasonCode.MalformedSignature;
@@ -330,7 +330,7 @@ public static class NcaXmlSignatureVerifier
             return ReasonCode.UnsupportedAlgorithm;
         }
 
-        byte[]? digestValue = ReadBase64(parts[index + 1]);
+        byte[]? digestValue = XmlBase64.Decode(parts[index + 1]);
         if (digestValue is null || digestValue.Length is 0 or > 128)
         {
             return ReasonCode.MalformedSignature;
@@ -556,8 +556,6 @@ public static class NcaXmlSignatureVerifier
         name.EnumerateRelativeDistinguishedNames()
             .Select(r => r.GetSingleElementType().Value + "=" + (r.GetSingleElementValue() ?? string.Empty).Trim())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    internal static byte[]? ReadBase64(XmlElement element) => XmlBase64.Decode(element);
 
     private static NcaKeyAlgorithm? SignatureKeyAlgorithm(string uri, bool allowSha1) => uri switch
     {
