@@ -36,15 +36,15 @@ public static class SafeXml
         }
 
         // The bytes go through a pooled buffer (the DOM keeps nothing of it); the reader settings for the default cap
-        // are built once and cloned (XmlReader.Create only reads them).
+        // are built once, and each load clones them to hand the reader the document's name table.
         byte[] bytes = ArrayPool<byte>.Shared.Rent(xml.Length);
         try
         {
             xml.CopyTo(bytes);
 
-            // One pass into the DOM (the loader is iterative), then an iterative depth check before anything
-            // recursive (canonicalisers) touches the tree.
-            // The reader atomises names straight into the document's name table (one table, not two).
+            // One pass into the DOM (the loader is iterative), the reader atomising names straight into the
+            // document's name table (one table, not two); then an iterative depth check before anything recursive
+            // (canonicalisers) touches the tree.
             var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
             XmlReaderSettings settings = maxBytes == DefaultMaxBytes ? DefaultSettings.Clone() : CreateSettings(maxBytes);
             settings.NameTable = document.NameTable;

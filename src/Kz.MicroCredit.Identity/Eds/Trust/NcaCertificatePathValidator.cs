@@ -97,7 +97,7 @@ public sealed class NcaCertificatePathValidator
             return new CertificatePathResult(cached.Path, at >= cached.NotBefore && at <= cached.NotAfter ? null : ReasonCode.CertificateExpired);
         }
 
-        if (!LeafProfileOk(certificate, TrustStore.IsAnchor(certificate)) || !StructureOk(certificate) || !ValidityDecodes(certificate))
+        if (!LeafProfileOk(certificate, TrustStore.IsAnchor(certificate)) || !StructureOk(certificate))
         {
             return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
         }
@@ -212,7 +212,6 @@ public sealed class NcaCertificatePathValidator
                 || !KeyIdentifiersMatch(current, candidate)
                 || !CaConstraintsOk(candidate, casBelow)
                 || !StructureOk(candidate)
-                || !ValidityDecodes(candidate)
                 || (fallback is not null && at is { } instant && !ValidAt(candidate, instant))
                 || !EdsCrypto.IsCertificateSignedBy(current, candidate))
             {
@@ -331,7 +330,8 @@ public sealed class NcaCertificatePathValidator
     // Checks every certificate of a path (the anchor included) must pass. The issuer name MUST be non-empty
     // (RFC 5280 §4.1.2.4); each extension appears once (§4.2) and is one well-formed DER element; no critical extension
     // is left unprocessed (§4.2); and name constraints (§4.2.1.10), which this validator does not enforce, are refused
-    // wherever they appear instead of being silently ignored.
+    // wherever they appear instead of being silently ignored. The validity must decode too: the path's window is
+    // computed from every certificate's NotBefore/NotAfter, which decode lazily and throw on a malformed time.
     private static bool StructureOk(X509Certificate2 certificate)
     {
         try
@@ -340,6 +340,9 @@ public sealed class NcaCertificatePathValidator
             {
                 return false;
             }
+
+            _ = certificate.NotBefore;
+            _ = certificate.NotAfter;
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (X509Extension extension in certificate.Extensions)
@@ -382,21 +385,6 @@ public sealed class NcaCertificatePathValidator
         try
         {
             return at >= new DateTimeOffset(certificate.NotBefore.ToUniversalTime()) && at <= new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-    }
-
-    // Every certificate of a path must have a decodable validity (the path's window is computed from all of them).
-    private static bool ValidityDecodes(X509Certificate2 certificate)
-    {
-        try
-        {
-            _ = certificate.NotBefore;
-            _ = certificate.NotAfter;
-            return true;
         }
         catch (CryptographicException)
         {
