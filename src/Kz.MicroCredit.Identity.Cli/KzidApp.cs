@@ -29,6 +29,24 @@ public static class KzidApp
             return args.Length == 0 ? ExitUsage : ExitOk;
         }
 
+        if (args[0] is "--version" or "-V" && args.Length == 1)
+        {
+            await stdout.WriteLineAsync("kzid " + KzidHelp.Version).ConfigureAwait(false);
+            return ExitOk;
+        }
+
+        if (args[0] == "help")
+        {
+            // "kzid help eds verify" is "kzid eds verify --help"; "kzid help" alone is the overview.
+            if (args.Length == 1)
+            {
+                await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+                return ExitOk;
+            }
+
+            args = [.. args[1..], "--help"];
+        }
+
         string[] rest = args[1..];
         try
         {
@@ -58,13 +76,5 @@ public static class KzidApp
         return ExitUsage;
     }
 
-    private const string Usage = """
-        kzid — Kz.MicroCredit.Identity command line
-        usage:
-          kzid eds verify <file> [--data <file>] [--trust production|test|<folder>] [--at <instant>] [--revocation none|crl|ocsp|auto] [--crl <file>]... [--expect-iin <IIN>] [--json]
-          kzid smartbridge sign <envelope.xml> --key <file.p12> --password-env <VAR>
-          kzid smartbridge verify <envelope.xml> [--cert <gateway.cer>]
-          kzid fraud report --claims <file.csv> [--from <date>] [--to <date>] [--json]
-        exit codes: 0 valid, 1 invalid/untrusted/mismatched, 2 unusable input or arguments
-        """;
+    private const string Usage = KzidHelp.Overview;
 }

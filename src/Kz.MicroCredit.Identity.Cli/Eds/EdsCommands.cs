@@ -10,31 +10,33 @@ namespace Kz.MicroCredit.Identity.Cli;
 /// <summary>The <c>kzid eds</c> command group.</summary>
 internal static class EdsCommands
 {
-    private const int MaxInputBytes = 16 * 1024 * 1024;
+    private const int MaxInputBytes = BoundedInput.MaxBytes;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (args.Length > 0 && args[0] == "verify" && KzidHelp.AsksForHelp(args[1..]))
+        {
+            await stdout.WriteLineAsync(KzidHelp.EdsVerify).ConfigureAwait(false);
+            return KzidApp.ExitOk;
+        }
+
         if (args.Length == 0 || args[0] != "verify")
         {
-            await stderr.WriteLineAsync("usage: kzid eds verify <file> [--data <file>] [--trust production|test|<folder>] [--at <ISO-8601 instant>] [--revocation none|crl|ocsp|auto] [--crl <file>]... [--ocsp-url <url>] [--expect-iin <IIN>] [--json]").ConfigureAwait(false);
-            return KzidApp.ExitUsage;
+            bool help = KzidHelp.AsksForHelp(args);
+            await (help ? stdout : stderr).WriteLineAsync(KzidHelp.EdsVerify).ConfigureAwait(false);
+            return help ? KzidApp.ExitOk : KzidApp.ExitUsage;
         }
 
         bool json = args.Contains("--json");
         if (!VerifyArguments.TryParse(args[1..], out VerifyArguments? parsed, out string? argumentError))
         {
-            return await UsageErrorAsync(stdout, stderr, json, argumentError!, "InvalidArguments").ConfigureAwait(false);
+            return await UsageErrorAsync(stdout, stderr, json, argumentError! + " (kzid eds verify --help)", "InvalidArguments").ConfigureAwait(false);
         }
 
         VerifyArguments a = parsed!;
         if (!File.Exists(a.File) || (a.Data is not null && !File.Exists(a.Data)))
         {
             return await UsageErrorAsync(stdout, stderr, json, "file not found.", "FileNotFound").ConfigureAwait(false);
-        }
-
-        if (new FileInfo(a.File).Length > MaxInputBytes)
-        {
-            return await UsageErrorAsync(stdout, stderr, json, "input too large.", ReasonCode.InputTooLarge.Value).ConfigureAwait(false);
         }
 
         NcaTrustStore store;
@@ -58,8 +60,24 @@ internal static class EdsCommands
             return await UsageErrorAsync(stdout, stderr, json, revocationError!, "RevocationUnavailable").ConfigureAwait(false);
         }
 
-        byte[] input = await File.ReadAllBytesAsync(a.File, cancellationToken).ConfigureAwait(false);
-        byte[]? data = a.Data is null ? null : await File.ReadAllBytesAsync(a.Data, cancellationToken).ConfigureAwait(false);
+        (byte[]? input, string? readError) = await BoundedInput.ReadAsync(a.File, MaxInputBytes, cancellationToken).ConfigureAwait(false);
+        byte[]? data = null;
+        if (input is not null && a.Data is not null)
+        {
+            (data, readError) = await BoundedInput.ReadAsync(a.Data, MaxInputBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (readError is not null || input is null || (a.Data is not null && data is null))
+        {
+            bool tooLarge = readError?.Contains("input limit", StringComparison.Ordinal) == true;
+            return await UsageErrorAsync(stdout, stderr, json, readError ?? "cannot read the input.", tooLarge ? ReasonCode.InputTooLarge.Value : "FileNotReadable").ConfigureAwait(false);
+        }
+
+        if (BoundedInput.UnsupportedXmlEncoding(input) is { } encoding)
+        {
+            return await UsageErrorAsync(stdout, stderr, json, $"the XML is encoded as {encoding}; only UTF-8 XML is supported (re-encode the file as UTF-8).", "UnsupportedEncoding").ConfigureAwait(false);
+        }
+
         if (!EdsInput.TryDecode(input, EdsSignatureFormat.Auto, MaxInputBytes, out EdsSignatureFormat format, out ReadOnlyMemory<byte> payload, out ReasonCode decodeFailure))
         {
             return await UsageErrorAsync(stdout, stderr, json, "input is not a CMS or XML signature.", decodeFailure.Value).ConfigureAwait(false);
@@ -88,6 +106,7 @@ internal static class EdsCommands
                 SignerReport signer = Describe(s.Certificate, s.KeyAlgorithm, s.SignatureValid, s.CertificateTrusted, s.Failure, s.Warnings);
                 signer.SigningTime = s.SigningTimeClaim;
                 signer.TimestampTime = s.TimestampTime;
+                signer.CoversDocument = s.SignatureValid; // a CMS signature covers all of its content
                 await CheckRevocationAsync(signer, s.Path, checker!, at, cancellationToken).ConfigureAwait(false);
                 report.Signers.Add(signer);
             }
@@ -110,7 +129,8 @@ internal static class EdsCommands
                 return await FinishAsync(stdout, json, report, KzidApp.ExitUsage).ConfigureAwait(false);
             }
 
-            XmlSignatureVerificationResult xml = NcaXmlSignatureVerifier.Verify(document, new XmlSignatureVerificationOptions { PathValidator = validator, ValidationTime = at });
+            // A report, not a reader: references to any element are accepted, and what each signature covers is said.
+            XmlSignatureVerificationResult xml = NcaXmlSignatureVerifier.Verify(document, new XmlSignatureVerificationOptions { PathValidator = validator, ValidationTime = at, AllowDetachedReferences = true });
             if (xml.Signatures.Count == 0)
             {
                 report.Errors.Add(xml.Failure!.Value.Value);
@@ -118,7 +138,11 @@ internal static class EdsCommands
 
             foreach (XmlSignatureInfo s in xml.Signatures)
             {
-                SignerReport signer = Describe(s.Certificate, s.KeyAlgorithm, s.SignatureValid, s.CertificateTrusted, s.Failure, []);
+                SignerReport signer = Describe(s.Certificate, s.KeyAlgorithm, s.SignatureValid, s.CertificateTrusted, s.Failure, s.Warnings);
+                signer.SigningTime = s.SigningTime;
+                signer.TimestampTime = s.TimestampTime;
+                signer.SignedElements.AddRange(s.SignedElements.Select(XmlSignatureCoverage.Location));
+                signer.CoversDocument = s.SignatureValid && s.CoversDocument;
                 await CheckRevocationAsync(signer, s.Path, checker!, at, cancellationToken).ConfigureAwait(false);
                 report.Signers.Add(signer);
             }
@@ -127,6 +151,11 @@ internal static class EdsCommands
         if (a.ExpectIin is not null && !report.Signers.Any(s => s.Iin == a.ExpectIin))
         {
             report.Errors.Add(ReasonCode.IinMismatch.Value);
+        }
+
+        if (a.RequireDocument && report.Signers.Any(s => !s.CoversDocument))
+        {
+            report.Errors.Add("DocumentNotCovered");
         }
 
         bool valid = report.Errors.Count == 0 && report.Signers.Count > 0 && report.Signers.All(s => s.IsValid);
@@ -141,6 +170,11 @@ internal static class EdsCommands
             try
             {
                 NcaCertificateInfo info = NcaCertificateInfo.FromCertificate(certificate);
+                if (info.IdentityAmbiguous)
+                {
+                    signer.Errors.Add(ReasonCode.CertificateIdentityAmbiguous.Value);
+                }
+
                 signer.Iin = info.IinDigits;
                 signer.Bin = info.BinDigits;
                 signer.KeyAlgorithm ??= info.KeyAlgorithm?.ToCliName();
@@ -228,6 +262,12 @@ internal static class EdsCommands
             await stdout.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"  signer {n++}: {s.KeyAlgorithm ?? "?"} signature {(s.SignatureValid ? "valid" : "INVALID")}, certificate {(s.CertificateTrusted ? "trusted" : "NOT trusted")}, revocation {s.Revocation}, IIN {s.Iin ?? "-"}, BIN {s.Bin ?? "-"}, signingTime {Iso(s.SigningTime) ?? "-"}, timestamp {Iso(s.TimestampTime) ?? "-"}{(s.Errors.Count > 0 ? " [" + string.Join(", ", s.Errors) + "]" : string.Empty)}")).ConfigureAwait(false);
+            if (s.SignatureValid)
+            {
+                await stdout.WriteLineAsync(s.CoversDocument
+                    ? "    covers the whole document" + (s.SignedElements.Count > 0 ? ": " + string.Join(", ", s.SignedElements) : string.Empty)
+                    : "    covers ONLY PART of the document; anything outside these elements is NOT signed: " + string.Join(", ", s.SignedElements)).ConfigureAwait(false);
+            }
         }
 
         return exitCode;
@@ -271,6 +311,14 @@ internal static class EdsCommands
                     w.WriteString("revocation", s.Revocation);
                     WriteNullable(w, "signingTime", Iso(s.SigningTime));
                     WriteNullable(w, "timestampTime", Iso(s.TimestampTime));
+                    w.WriteStartArray("signedElements");
+                    foreach (string location in s.SignedElements)
+                    {
+                        w.WriteStringValue(location);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteBoolean("coversDocument", s.CoversDocument);
                     w.WriteStartArray("errors");
                     foreach (string e in s.Errors)
                     {
@@ -328,6 +376,10 @@ internal static class EdsCommands
 
         public DateTimeOffset? TimestampTime { get; set; }
 
+        public List<string> SignedElements { get; } = [];
+
+        public bool CoversDocument { get; set; }
+
         public List<string> Errors { get; } = [];
 
         public List<string> Warnings { get; } = [];
@@ -355,6 +407,8 @@ internal static class EdsCommands
 
         public string? ExpectIin { get; private set; }
 
+        public bool RequireDocument { get; private set; }
+
         public static bool TryParse(string[] args, out VerifyArguments? result, out string? error)
         {
             var a = new VerifyArguments();
@@ -367,6 +421,18 @@ internal static class EdsCommands
                 if (arg == "--json")
                 {
                     continue;
+                }
+
+                if (arg == "--require-document")
+                {
+                    a.RequireDocument = true;
+                    continue;
+                }
+
+                if (arg.StartsWith('-') && arg.Length > 1 && !arg.StartsWith("--", StringComparison.Ordinal))
+                {
+                    error = $"unknown option {arg}.";
+                    return false;
                 }
 
                 if (arg.StartsWith("--", StringComparison.Ordinal))

@@ -16,10 +16,16 @@ internal static class SmartBridgeCommands
 {
     private const string SignUsage = "usage: kzid smartbridge sign <envelope.xml> --key <file.p12> --password-env <VAR>";
     private const string VerifyUsage = "usage: kzid smartbridge verify <envelope.xml> [--cert <gateway.cer>] [--trust production|test|<folder>] [--at <ISO-8601 instant>]";
-    private const int MaxEnvelopeBytes = 16 * 1024 * 1024;
+    private const int MaxEnvelopeBytes = BoundedInput.MaxBytes;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (args.Length > 0 && args[0] is "sign" or "verify" && KzidHelp.AsksForHelp(args[1..]))
+        {
+            await stdout.WriteLineAsync(args[0] == "sign" ? KzidHelp.SmartBridgeSign : KzidHelp.SmartBridgeVerify).ConfigureAwait(false);
+            return KzidApp.ExitOk;
+        }
+
         if (args.Length == 0 || args[0] is not ("sign" or "verify"))
         {
             await stderr.WriteLineAsync(SignUsage + Environment.NewLine + VerifyUsage).ConfigureAwait(false);
@@ -154,9 +160,17 @@ internal static class SmartBridgeCommands
             return KzidApp.ExitUsage;
         }
 
-        XmlElement? body = envelope.DocumentElement is { LocalName: "Envelope", NamespaceURI: "http://schemas.xmlsoap.org/soap/envelope/" } root
-            ? root.ChildNodes.OfType<XmlElement>().SingleOrDefault(e => e.LocalName == "Body" && e.NamespaceURI == root.NamespaceURI)
-            : null;
+        List<XmlElement> bodies = envelope.DocumentElement is { LocalName: "Envelope", NamespaceURI: "http://schemas.xmlsoap.org/soap/envelope/" } root
+            ? root.ChildNodes.OfType<XmlElement>().Where(e => e.LocalName == "Body" && e.NamespaceURI == root.NamespaceURI).ToList()
+            : [];
+        if (bodies.Count > 1)
+        {
+            // Which Body a reader takes is up to the reader: an envelope with two is never a valid answer.
+            await stdout.WriteLineAsync("invalid: the envelope has more than one soap:Body (ReferenceInvalid).").ConfigureAwait(false);
+            return KzidApp.ExitInvalid;
+        }
+
+        XmlElement? body = bodies.Count == 1 ? bodies[0] : null;
         if (body is null)
         {
             await stderr.WriteLineAsync("kzid smartbridge verify: the file is not a SOAP 1.1 envelope with one Body.").ConfigureAwait(false);
@@ -191,14 +205,16 @@ internal static class SmartBridgeCommands
 
     private static async Task<XmlDocument?> LoadAsync(string file, TextWriter stderr, string command)
     {
-        byte[] bytes;
-        try
+        (byte[]? bytes, string? error) = await BoundedInput.ReadAsync(file, MaxEnvelopeBytes, CancellationToken.None).ConfigureAwait(false);
+        if (bytes is null)
         {
-            bytes = await File.ReadAllBytesAsync(file).ConfigureAwait(false);
+            await stderr.WriteLineAsync($"kzid smartbridge {command}: {error}").ConfigureAwait(false);
+            return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        if (BoundedInput.UnsupportedXmlEncoding(bytes) is { } encoding)
         {
-            await stderr.WriteLineAsync($"kzid smartbridge {command}: cannot read the envelope file.").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"kzid smartbridge {command}: the envelope is encoded as {encoding}; only UTF-8 is supported (re-encode it as UTF-8).").ConfigureAwait(false);
             return null;
         }
 

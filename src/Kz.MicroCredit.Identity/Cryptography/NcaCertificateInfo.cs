@@ -96,6 +96,12 @@ public sealed class NcaCertificateInfo
     {
     }
 
+    /// <summary>
+    /// Gets a value indicating whether the subject carries two IIN (SERIALNUMBER) or two BIN (OU) entries; then neither
+    /// <see cref="IinDigits"/> nor <see cref="BinDigits"/> is set and the certificate identifies nobody.
+    /// </summary>
+    public bool IdentityAmbiguous { get; private init; }
+
     /// <summary>Gets the 12 digits after "IIN" in SERIALNUMBER, even when the check digit fails (NCA test certificates carry 123456789011); null when absent. Personal data.</summary>
     public string? IinDigits { get; private init; }
 
@@ -168,6 +174,7 @@ public sealed class NcaCertificateInfo
     public static NcaCertificateInfo FromCertificate(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        int iinEntries = 0, binEntries = 0;
         string? serialAttr = null, cn = null, surname = null, given = null, org = null, email = null, binDigits = null;
         foreach (X500RelativeDistinguishedName rdn in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
         {
@@ -180,6 +187,7 @@ public sealed class NcaCertificateInfo
             switch (rdn.GetSingleElementType().Value)
             {
                 case "2.5.4.5":
+                    iinEntries += TryDigitsAfter(value, "IIN", out _) ? 1 : 0;
                     serialAttr ??= value;
                     break;
                 case "2.5.4.3":
@@ -198,16 +206,20 @@ public sealed class NcaCertificateInfo
                     email ??= value;
                     break;
                 case "2.5.4.11":
-                    if (binDigits is null && TryDigitsAfter(value, "BIN", out string? b))
+                    if (TryDigitsAfter(value, "BIN", out string? b))
                     {
-                        binDigits = b;
+                        binEntries++;
+                        binDigits ??= b;
                     }
 
                     break;
             }
         }
 
-        string? iinDigits = TryDigitsAfter(serialAttr, "IIN", out string? d) ? d : null;
+        // Two IIN (or two BIN) entries make the identity ambiguous: neither is reported, never "the first one wins".
+        bool ambiguous = iinEntries > 1 || binEntries > 1;
+        string? iinDigits = !ambiguous && TryDigitsAfter(serialAttr, "IIN", out string? d) ? d : null;
+        binDigits = ambiguous ? null : binDigits;
 
         var ekus = new List<string>();
         X509KeyUsageFlags keyUsage = X509KeyUsageFlags.None;
@@ -298,6 +310,7 @@ public sealed class NcaCertificateInfo
 
         return new NcaCertificateInfo
         {
+            IdentityAmbiguous = ambiguous,
             IinDigits = iinDigits,
             Iin = Identity.Iin.TryParse(iinDigits, out Iin iin) ? iin : null,
             BinDigits = binDigits,

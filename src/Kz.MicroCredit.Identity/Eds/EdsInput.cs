@@ -93,6 +93,14 @@ public static class EdsInput
                 return false;
             }
 
+            // Exactly one block, closed by the END line of the same label, with nothing but whitespace after it (like
+            // trailing bytes after DER): a second block or a mismatched label is not "the" signature.
+            string end = "-----END " + label + "-----";
+            if (string.CompareOrdinal(text, footer, end, 0, end.Length) != 0 || !string.IsNullOrWhiteSpace(text[(footer + end.Length)..]))
+            {
+                return false;
+            }
+
             text = text[headerEnd..footer];
         }
 

@@ -36,6 +36,12 @@ public readonly partial struct ReasonCode
     /// <summary>Gets a code: the signing time (timestamp or claim) lies outside the accepted window.</summary>
     public static ReasonCode SigningTimeOutOfWindow { get; } = new(nameof(SigningTimeOutOfWindow));
 
+    /// <summary>Gets a code: the claimed signing time (CMS signingTime or XAdES SigningTime) lies outside the signer certificate's validity.</summary>
+    public static ReasonCode SigningTimeOutsideCertificateValidity { get; } = new(nameof(SigningTimeOutsideCertificateValidity));
+
+    /// <summary>Gets a code: the certificate carries two IIN (or two BIN) entries; which one is meant is ambiguous.</summary>
+    public static ReasonCode CertificateIdentityAmbiguous { get; } = new(nameof(CertificateIdentityAmbiguous));
+
     /// <summary>Gets a code: the certificate's purpose (AUTH/SIGN) is not accepted by the policy.</summary>
     public static ReasonCode CertificatePurposeNotAllowed { get; } = new(nameof(CertificatePurposeNotAllowed));
 

@@ -1,3 +1,5 @@
+using System.Xml;
+
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>
@@ -30,6 +32,14 @@ public sealed class NcaEdsEvidence : BorrowerEvidence
 
     /// <summary>Gets the detached content, when the CMS is detached.</summary>
     public ReadOnlyMemory<byte>? DetachedContent { get; }
+
+    /// <summary>
+    /// Gets a selector of the element the lender will read from an XML signature (e.g. the element chosen with NCALayer's
+    /// <c>tbsElementXPath</c>, signed by a signature placed elsewhere). That element must be among those the signature
+    /// covers, and the challenge is read from it; any other signature must lie inside it.
+    /// <value>The default value is <see langword="null"/>: the document element must be the signed element.</value>
+    /// </summary>
+    public Func<XmlDocument, XmlElement?>? ExpectedSignedElement { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"NcaEdsEvidence {{ Format = {Format}, Bytes = {Signature.Length} }}";

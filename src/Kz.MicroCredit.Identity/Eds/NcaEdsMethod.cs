@@ -134,7 +134,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
                 ValidationTime = now,
                 AllowedKeyAlgorithms = _allowed,
                 AllowStackedSignatures = false,
-                ExpectedSignedElement = d => d.DocumentElement,
+                ExpectedSignedElement = evidence.ExpectedSignedElement ?? (d => d.DocumentElement),
             });
             if (!xml.IsValid)
             {
@@ -144,7 +144,14 @@ public sealed class NcaEdsMethod : IdentificationMethod
             XmlSignatureInfo info = xml.Signatures[0];
             facts.Set("signer.count", "1");
             facts.Digest("content", info.SignedContent.Span);
-            signer = new Signer(info.Certificate!, info.Path, info.KeyAlgorithm!.Value, null, "none");
+            facts.Set("signedElement", XmlSignatureCoverage.Location(info.SignedElement!));
+            if (info.Warnings.Contains(ReasonCode.TimestampInvalid))
+            {
+                remarks.Add(ReasonCode.TimestampInvalid);
+                EdsLog.TimestampIgnored(Logger, request.CorrelationId);
+            }
+
+            signer = new Signer(info.Certificate!, info.Path, info.KeyAlgorithm!.Value, info.TimestampTime ?? info.SigningTime, info.TimestampTime is not null ? "timestamp" : info.SigningTime is not null ? "claim" : "none");
             isChallenge = BorrowerChallenge.TryParseSignedXml(xml.SignedElement!, out reference);
         }
 
@@ -158,6 +165,11 @@ public sealed class NcaEdsMethod : IdentificationMethod
         if (_options.RequireIndividual && identity.Role != NcaSubjectRole.Individual)
         {
             return MethodVerdict.Rejected(ReasonCode.NotAnIndividual);
+        }
+
+        if (identity.IdentityAmbiguous)
+        {
+            return MethodVerdict.Rejected(ReasonCode.CertificateIdentityAmbiguous);
         }
 
         if (identity.IinDigits is null)

@@ -95,6 +95,10 @@ public static class NcaCmsVerifier
                     result.CertificateTrusted = path.IsValid;
                     result.Path = path.Path;
                     result.Failure ??= path.Failure;
+                    if (result.Failure is null && result.SigningTimeClaim is { } claimed && !SigningTimeValidity.IsWithin(result.Certificate!, claimed))
+                    {
+                        result.Failure = ReasonCode.SigningTimeOutsideCertificateValidity;
+                    }
                 }
             }
             catch (Exception ex) when (IsParseFault(ex))

@@ -71,6 +71,12 @@ public sealed class NcaCertificatePathValidator
     /// <summary>Gets the trust store.</summary>
     public NcaTrustStore TrustStore { get; }
 
+    /// <summary>
+    /// Gets the smallest RSA modulus, in bits, accepted for a signer (document or time-stamp) certificate.
+    /// <value>The default value is 2048. Lower it only in tests that replay public corpora signed with short keys.</value>
+    /// </summary>
+    public int MinimumRsaKeySize { get; init; } = 2048;
+
     /// <summary>Builds and checks the path of a certificate at an instant.</summary>
     /// <param name="certificate">The end-entity certificate.</param>
     /// <param name="hints">Untrusted certificates that may help (e.g. the CMS certificate bag).</param>
@@ -80,7 +86,7 @@ public sealed class NcaCertificatePathValidator
     public CertificatePathResult Validate(X509Certificate2 certificate, IEnumerable<X509Certificate2>? hints, DateTimeOffset at, NcaCertificateUsage usage = NcaCertificateUsage.Signing)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        if (!LeafUsageOk(certificate, usage))
+        if (!LeafUsageOk(certificate, usage, TrustStore.IsAnchor(certificate)))
         {
             return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
         }
@@ -97,7 +103,7 @@ public sealed class NcaCertificatePathValidator
             return new CertificatePathResult(cached.Path, at >= cached.NotBefore && at <= cached.NotAfter ? null : ReasonCode.CertificateExpired);
         }
 
-        if (!LeafProfileOk(certificate, TrustStore.IsAnchor(certificate)) || !StructureOk(certificate))
+        if (!LeafProfileOk(certificate, TrustStore.IsAnchor(certificate), MinimumRsaKeySize) || !StructureOk(certificate))
         {
             return new CertificatePathResult([], ReasonCode.CertificateUntrusted);
         }
@@ -276,13 +282,19 @@ public sealed class NcaCertificatePathValidator
         }
     }
 
-    private static bool LeafUsageOk(X509Certificate2 certificate, NcaCertificateUsage usage)
+    private static bool LeafUsageOk(X509Certificate2 certificate, NcaCertificateUsage usage, bool isAnchor)
     {
         try
         {
             // A signer is an end entity: a key usage that allows signing certificates (RFC 5280 §4.2.1.3: then cA must be
-            // set) does not belong on a document or timestamp signer.
+            // set) does not belong on a document or timestamp signer. Every NCA end-entity certificate states its key
+            // usage, so one without it is refused (unless it is itself a pinned anchor: then the pin says what it is for).
             X509KeyUsageExtension? ku = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+            if (ku is null && !isAnchor)
+            {
+                return false;
+            }
+
             if (ku is not null && ((ku.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0
                 || (ku.KeyUsages & X509KeyUsageFlags.KeyCertSign) != 0))
             {
@@ -308,7 +320,7 @@ public sealed class NcaCertificatePathValidator
     // subject (NCA identifies the signer by it; RFC 5280 §4.1.2.6 would otherwise demand a critical subjectAltName, which
     // is not processed here), not a CA, and with a key of an NCA algorithm (RSA or GOST; a DSA or P-192 key can never
     // verify a signature here, so the certificate is refused up front rather than trusted).
-    private static bool LeafProfileOk(X509Certificate2 leaf, bool isAnchor)
+    private static bool LeafProfileOk(X509Certificate2 leaf, bool isAnchor, int minimumRsaKeySize)
     {
         try
         {
@@ -318,8 +330,7 @@ public sealed class NcaCertificatePathValidator
                 return false;
             }
 
-            _ = NcaPublicKey.FromCertificate(leaf);
-            return true;
+            return SignerKeyHygiene.IsAcceptable(leaf, minimumRsaKeySize);
         }
         catch (CryptographicException)
         {

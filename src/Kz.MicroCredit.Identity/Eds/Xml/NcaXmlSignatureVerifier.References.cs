@@ -6,7 +6,7 @@ namespace Kz.MicroCredit.Identity.Eds;
 /// <summary>References: their shape, transforms and algorithms, and how a URI resolves to exactly one element.</summary>
 public static partial class NcaXmlSignatureVerifier
 {
-    private static ReasonCode? ParseReference(XmlDocument document, XmlElement signature, XmlElement reference, NcaKeyAlgorithm keyAlgorithm, XmlSignatureVerificationOptions options, out ParsedReference? parsed)
+    private static ReasonCode? ParseReference(XmlDocument document, XmlElement signature, XmlElement reference, NcaKeyAlgorithm keyAlgorithm, XmlSignatureVerificationOptions options, bool elsewhereAllowed, out ParsedReference? parsed)
     {
         bool allowSha1 = options.AllowSha1ForTestsOnly;
         parsed = null;
@@ -102,14 +102,14 @@ public static partial class NcaXmlSignatureVerifier
         bool isMain = whole
             ? signature.ParentNode == target || IsAncestorOrSelf(target, signature)
             : target == signature.ParentNode || IsWsSecurityBody(target, signature)
-                || (options.AllowDetachedReferences && !IsAncestorOrSelf(signature, target));
+                || (elsewhereAllowed && !IsAncestorOrSelf(signature, target));
         bool isExtra = !isMain && !whole && (IsAncestorOrSelf(signature, target) || IsBinarySecurityTokenOfSameHeader(target, signature));
         if (!isMain && !isExtra)
         {
             return ReasonCode.ReferenceInvalid;
         }
 
-        parsed = new ParsedReference(target, whole, isMain, enveloped, c14n, prefixList, digestMethod, digestValue);
+        parsed = new ParsedReference(target, whole, isMain, enveloped, c14n, prefixList, digestMethod, digestValue, reference.GetAttribute("Type"));
         return null;
     }
 
@@ -135,7 +135,7 @@ public static partial class NcaXmlSignatureVerifier
                 continue;
             }
 
-            if (element.GetAttribute("Id") == id || element.GetAttribute("ID") == id || element.GetAttribute("id") == id || element.GetAttribute("Id", WsuNs) == id)
+            if (HasId(element, id))
             {
                 found.Add(element);
                 if (found.Count > 1)
@@ -146,6 +146,28 @@ public static partial class NcaXmlSignatureVerifier
         }
 
         return found;
+    }
+
+    private static bool HasId(XmlElement element, string id) =>
+        element.GetAttribute("Id") == id || element.GetAttribute("ID") == id || element.GetAttribute("id") == id || element.GetAttribute("Id", WsuNs) == id;
+
+    /// <summary>Whether a Reference of the signature's SignedInfo names <paramref name="element"/> by one of its Ids (the signature placed elsewhere).</summary>
+    private static bool ReferencesById(XmlElement signature, XmlElement element)
+    {
+        if (FirstDsChild(signature, "SignedInfo") is not { } signedInfo)
+        {
+            return false;
+        }
+
+        for (XmlNode? child = signedInfo.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is XmlElement reference && IsDs(reference, "Reference") && reference.GetAttribute("URI") is { Length: > 1 } uri && uri[0] == '#' && HasId(element, uri[1..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNcName(string value)
@@ -193,5 +215,5 @@ public static partial class NcaXmlSignatureVerifier
 
     private static bool IsDs(XmlElement e, string localName) => e.LocalName == localName && e.NamespaceURI == DsNs;
 
-    private sealed record ParsedReference(XmlElement Target, bool WholeDocument, bool IsMain, bool Enveloped, string C14N, string? PrefixList, string DigestMethod, byte[] DigestValue);
+    private sealed record ParsedReference(XmlElement Target, bool WholeDocument, bool IsMain, bool Enveloped, string C14N, string? PrefixList, string DigestMethod, byte[] DigestValue, string Type);
 }

@@ -59,13 +59,15 @@ public static partial class NcaXmlSignatureVerifier
             return ReasonCode.MalformedSignature;
         }
 
-        // Step 3: references.
+        // Step 3: references. A reference to an element that neither holds the signature nor is the SOAP Body is
+        // accepted only when the caller says which element it reads, or asks for a coverage report (kzid).
+        bool elsewhereAllowed = options.AllowDetachedReferences || expected is not null;
         var references = new List<ParsedReference>(siChildren.Count - 2);
         ParsedReference? primary = null;
         int mainCount = 0;
         for (int r = 2; r < siChildren.Count; r++)
         {
-            ReasonCode? referenceFailure = ParseReference(document, signature, siChildren[r], keyAlgorithm, options, out ParsedReference? parsed);
+            ReasonCode? referenceFailure = ParseReference(document, signature, siChildren[r], keyAlgorithm, options, elsewhereAllowed, out ParsedReference? parsed);
             if (referenceFailure is not null)
             {
                 return referenceFailure;
@@ -156,6 +158,24 @@ public static partial class NcaXmlSignatureVerifier
         info.Certificate = signer;
         info.KeyAlgorithm = keyAlgorithm;
         info.SignedElement = primary.Target;
+        info.SignedElements = SignedDocumentElements(signature, references);
+        info.CoversDocument = XmlSignatureCoverage.CoversDocument(document, info.SignedElements);
+
+        // XAdES: only a SignedProperties element that a verified reference digested is read.
+        List<ParsedReference> signedProperties = references.FindAll(r => XadesQualifyingProperties.IsSignedProperties(r.Target) && IsAncestorOrSelf(signature, r.Target));
+        if (signedProperties.Count > 1)
+        {
+            return ReasonCode.MalformedSignature;
+        }
+
+        if (signedProperties.Count == 1)
+        {
+            ReasonCode? xades = XadesQualifyingProperties.Read(signedProperties[0].Target, signatureValueElement, signer, options.AllowSha1ForTestsOnly, validator, info);
+            if (xades is not null)
+            {
+                return xades;
+            }
+        }
 
         CertificatePathResult path = validator.Validate(signer, candidates, at);
         if (!path.IsValid)
@@ -165,7 +185,24 @@ public static partial class NcaXmlSignatureVerifier
 
         info.CertificateTrusted = true;
         info.Path = path.Path;
-        return null;
+        return info.SigningTime is { } signingTime && !SigningTimeValidity.IsWithin(signer, signingTime)
+            ? ReasonCode.SigningTimeOutsideCertificateValidity
+            : null;
+    }
+
+    /// <summary>The document content the references cover: every target outside the Signature itself, in reference order.</summary>
+    private static List<XmlElement> SignedDocumentElements(XmlElement signature, List<ParsedReference> references)
+    {
+        var elements = new List<XmlElement>(references.Count);
+        foreach (ParsedReference reference in references)
+        {
+            if (!IsAncestorOrSelf(signature, reference.Target) && !elements.Contains(reference.Target))
+            {
+                elements.Add(reference.Target);
+            }
+        }
+
+        return elements;
     }
 
     /// <summary>The children of <c>ds:Signature</c> as step 2 requires them; <see langword="false"/> for any other layout.</summary>

@@ -28,7 +28,7 @@ public static partial class NcaXmlSignatureVerifier
     private const string XmlnsNs = "http://www.w3.org/2000/xmlns/";
     private const int MaxReferences = 4;
     private const int MaxKeyCandidates = 8;
-    private static readonly string[] SoapNamespaces = ["http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"];
+    internal static readonly string[] SoapNamespaces = ["http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"];
 
     /// <summary>Verifies the signature(s) of a document loaded with <see cref="SafeXml.Load"/>.</summary>
     /// <param name="document">The document (not modified).</param>
@@ -85,10 +85,11 @@ public static partial class NcaXmlSignatureVerifier
 
         if (expected is not null)
         {
-            // The caller names the element it will read: its signature is the one enveloped in it (or, for a SOAP Body,
-            // the one in the WS-Security header); any other signature must lie inside the signed element (nested,
-            // covered content) — a signature elsewhere makes the document ambiguous.
-            List<XmlElement> located = signatures.Where(s => s.ParentNode == expected || IsWsSecurityBody(expected, s)).ToList();
+            // The caller names the element it will read: its signature is the one enveloped in it, the one in the
+            // WS-Security header for a SOAP Body, or (NCALayer's signXml with tbsElementXPath/signatureParentElementXPath)
+            // one placed elsewhere whose Reference names the element by Id. Any other signature must lie inside the
+            // signed element (nested, covered content) — a second candidate or a signature elsewhere is ambiguous.
+            List<XmlElement> located = signatures.Where(s => s.ParentNode == expected || IsWsSecurityBody(expected, s) || ReferencesById(s, expected)).ToList();
             if (located.Count != 1)
             {
                 return XmlSignatureVerificationResult.Fail(located.Count == 0 ? ReasonCode.SignatureMissing : ReasonCode.ReferenceInvalid);
@@ -125,7 +126,10 @@ public static partial class NcaXmlSignatureVerifier
             infos[i] = VerifyOne(work, workSignatures[i], options, validator, at, null);
             if (infos[i].SignedElement is not null)
             {
+                // Verified on the working copy; report the original document element, which each of them covers.
                 infos[i].SignedElement = root;
+                infos[i].SignedElements = [root];
+                infos[i].CoversDocument = true;
             }
 
             workSignatures[i].ParentNode!.RemoveChild(workSignatures[i]);
