@@ -253,8 +253,9 @@ public sealed class CmsParserDifferentialTests
         byte[] Ncanode(string name) => Der(EdsTestData.Bytes("nca", "ncanode", "cms", name));
         samples.Add(new("ncanode two signers (GOST-2015 + RSA)", Ncanode("CmsServiceTest.signed_cms.p7s"), Test("2022-10-01T00:00:00Z"), false));
         samples.Add(new("ncanode detached two signers", Ncanode("CmsServiceTest.signed_detached_cms.p7s"), Test("2022-10-01T00:00:00Z", EdsTestData.Bytes("nca", "ncanode", "cms", "CmsServiceTest.detached_content.txt")), false));
-        samples.Add(new("ncanode RSA one signer", Ncanode("CmsServiceTest.signed_cms_one_signer.p7s"), Test("2021-06-01T00:00:00Z"), true));
-        samples.Add(new("ncanode RSA integration", Ncanode("CmsIntegrationTest.signed_cms.p7s"), Test("2021-06-01T00:00:00Z"), true));
+        // Signed in 2022 after the certificate ended (2022-01-18): SigningTimeOutsideCertificateValidity.
+        samples.Add(new("ncanode RSA one signer", Ncanode("CmsServiceTest.signed_cms_one_signer.p7s"), Test("2021-06-01T00:00:00Z"), false));
+        samples.Add(new("ncanode RSA integration", Ncanode("CmsIntegrationTest.signed_cms.p7s"), Test("2021-06-01T00:00:00Z"), false));
 
         samples.Add(new("Kalkan GOST-2004 detached, wrong data", Der(EdsTestData.Bytes("nca", "kalkan-sdk-testdata", "examples", "CMS_for_double_sign.txt")), Test("2019-09-01T00:00:00Z", "not the content"u8.ToArray()), false));
 

@@ -61,9 +61,12 @@ public sealed class CmsVerifierTests
     [InlineData("CmsIntegrationTest.signed_cms.p7s", "lol_kek")]
     public void Rsa_single_signer_verifies_at_a_past_instant_and_is_expired_now(string file, string text)
     {
+        // Both files were signed in autumn 2022 (signingTime) with a certificate that ended on 2022-01-18: the
+        // signature and the path verify, but the claimed signing time lies outside the certificate's validity.
         CmsVerificationResult past = Verify(Cms(file), "2021-06-01T00:00:00Z");
-        Assert.True(past.IsValid, past.Failure?.ToString());
-        Assert.Equal(text, Encoding.UTF8.GetString(past.SignedContent.Span));
+        Assert.True(past.Signers[0].SignatureValid && past.Signers[0].CertificateTrusted);
+        Assert.Equal(ReasonCode.SigningTimeOutsideCertificateValidity, past.Failure);
+        Assert.True(IndexOf(Cms(file), Encoding.ASCII.GetBytes(text)) > 0); // the signed content (not exposed for an invalid signature)
         Assert.Equal(3, past.Signers[0].Path.Count);
         Assert.Equal(ReasonCode.CertificateExpired, Verify(Cms(file), "2026-01-01T00:00:00Z").Failure);
         Assert.Equal(ReasonCode.CertificateUntrusted, Verify(Cms(file), "2021-06-01T00:00:00Z", store: NcaTrustStore.Production).Failure);
@@ -83,7 +86,9 @@ public sealed class CmsVerifierTests
     public void Base64_input_is_detected()
     {
         byte[] b64 = Encoding.ASCII.GetBytes(Convert.ToBase64String(Cms("CmsIntegrationTest.signed_cms.p7s"), Base64FormattingOptions.InsertLineBreaks));
-        Assert.True(Verify(b64, "2021-06-01T00:00:00Z").IsValid);
+        CmsVerificationResult result = Verify(b64, "2021-06-01T00:00:00Z");
+        Assert.True(result.Signers[0].SignatureValid && result.Signers[0].CertificateTrusted); // signed after the certificate ended
+        Assert.Equal(ReasonCode.SigningTimeOutsideCertificateValidity, result.Failure);
     }
 
     [Fact]

@@ -119,6 +119,12 @@ public sealed class FuzzRegressionTests
         using RSA key = RSA.Create(2048);
         CertificateRequest request = new("CN=Fuzz Regression Leaf", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(extension);
+        if (extension.Oid?.Value != "2.5.29.15")
+        {
+            // A document signer must state its key usage; the leaf differs from a good one only by the extension under test.
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        }
+
         X509SignatureGenerator generator = X509SignatureGenerator.CreateForRSA(issuerKey, RSASignaturePadding.Pkcs1);
         using X509Certificate2 created = request.Create(issuer.SubjectName, generator, At.AddMonths(-1), At.AddMonths(1), [9, 8, 7, (byte)extension.RawData.Length]);
         return X509CertificateLoader.LoadCertificate(created.RawData);

@@ -288,9 +288,11 @@ public sealed class NcaCertificatePathValidator
         {
             // A signer is an end entity: a key usage that allows signing certificates (RFC 5280 §4.2.1.3: then cA must be
             // set) does not belong on a document or timestamp signer. Every NCA end-entity certificate states its key
-            // usage, so one without it is refused (unless it is itself a pinned anchor: then the pin says what it is for).
+            // usage, so a document signer without it is refused (unless it is itself a pinned anchor: then the pin says
+            // what it is for). A time-stamp signer is recognised by its timeStamping EKU (NCA's TSA certificates carry no
+            // key usage).
             X509KeyUsageExtension? ku = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
-            if (ku is null && !isAnchor)
+            if (ku is null && !isAnchor && usage == NcaCertificateUsage.Signing)
             {
                 return false;
             }

@@ -61,7 +61,8 @@ public static partial class NcaXmlSignatureVerifier
 
         // Step 3: references. A reference to an element that neither holds the signature nor is the SOAP Body is
         // accepted only when the caller says which element it reads, or asks for a coverage report (kzid).
-        bool elsewhereAllowed = options.AllowDetachedReferences || expected is not null;
+        bool elsewhereAllowed = options.AllowDetachedReferences
+            || (expected is not null && signature.ParentNode != expected && !IsWsSecurityBody(expected, signature) && !IsAncestorOrSelf(expected, signature));
         var references = new List<ParsedReference>(siChildren.Count - 2);
         ParsedReference? primary = null;
         int mainCount = 0;

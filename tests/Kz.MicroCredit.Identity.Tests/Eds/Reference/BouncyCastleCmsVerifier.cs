@@ -104,6 +104,11 @@ internal static class BouncyCastleCmsVerifier
                     result.CertificateTrusted = path.IsValid;
                     result.Path = path.Path;
                     result.Failure ??= path.Failure;
+                    if (result.Failure is null && result.SigningTimeClaim is { } claimed
+                        && (claimed < result.Certificate!.NotBefore.ToUniversalTime() || claimed > result.Certificate.NotAfter.ToUniversalTime()))
+                    {
+                        result.Failure = ReasonCode.SigningTimeOutsideCertificateValidity;
+                    }
                 }
             }
             catch (Exception ex) when (IsParseFault(ex))

@@ -95,7 +95,7 @@ internal static class ReferenceXmlSignatureVerifier
             // The caller names the element it will read: its signature is the one enveloped in it (or, for a SOAP Body,
             // the one in the WS-Security header); any other signature must lie inside the signed element (nested,
             // covered content) — a signature elsewhere makes the document ambiguous.
-            List<XmlElement> located = signatures.Where(s => s.ParentNode == expected || IsWsSecurityBody(expected, s)).ToList();
+            List<XmlElement> located = signatures.Where(s => s.ParentNode == expected || IsWsSecurityBody(expected, s) || NamesById(s, expected)).ToList();
             if (located.Count != 1)
             {
                 return XmlSignatureVerificationResult.Fail(located.Count == 0 ? ReasonCode.SignatureMissing : ReasonCode.ReferenceInvalid);
@@ -203,7 +203,7 @@ internal static class ReferenceXmlSignatureVerifier
         var references = new List<ParsedReference>();
         foreach (XmlElement reference in siChildren.Skip(2))
         {
-            ReasonCode? referenceFailure = ParseReference(document, signature, reference, keyAlgorithm, options, out ParsedReference? parsed);
+            ReasonCode? referenceFailure = ParseReference(document, signature, reference, keyAlgorithm, options, options.AllowDetachedReferences || (expected is not null && signature.ParentNode != expected && !IsWsSecurityBody(expected, signature) && !IsAncestorOrSelf(expected, signature)), out ParsedReference? parsed);
             if (referenceFailure is not null)
             {
                 return referenceFailure;
@@ -282,7 +282,7 @@ internal static class ReferenceXmlSignatureVerifier
         return null;
     }
 
-    private static ReasonCode? ParseReference(XmlDocument document, XmlElement signature, XmlElement reference, NcaKeyAlgorithm keyAlgorithm, XmlSignatureVerificationOptions options, out ParsedReference? parsed)
+    private static ReasonCode? ParseReference(XmlDocument document, XmlElement signature, XmlElement reference, NcaKeyAlgorithm keyAlgorithm, XmlSignatureVerificationOptions options, bool elsewhere, out ParsedReference? parsed)
     {
         bool allowSha1 = options.AllowSha1ForTestsOnly;
         parsed = null;
@@ -378,7 +378,7 @@ internal static class ReferenceXmlSignatureVerifier
         bool isMain = whole
             ? signature.ParentNode == target || IsAncestorOrSelf(target, signature)
             : target == signature.ParentNode || IsWsSecurityBody(target, signature)
-                || (options.AllowDetachedReferences && !IsAncestorOrSelf(signature, target));
+                || (elsewhere && !IsAncestorOrSelf(signature, target));
         bool isExtra = !isMain && !whole && (IsAncestorOrSelf(signature, target) || IsBinarySecurityTokenOfSameHeader(target, signature));
         if (!isMain && !isExtra)
         {
@@ -414,6 +414,13 @@ internal static class ReferenceXmlSignatureVerifier
     }
 
     /// <summary>Every element carrying <paramref name="id"/> in an accepted Id attribute (Id, ID, id, wsu:Id).</summary>
+    // NCALayer signXml with a chosen element: a signature elsewhere whose Reference names the expected element by Id.
+    private static bool NamesById(XmlElement signature, XmlElement element) =>
+        signature.ChildNodes.OfType<XmlElement>().FirstOrDefault(e => e.LocalName == "SignedInfo" && e.NamespaceURI == DsNs) is { } signedInfo
+        && signedInfo.ChildNodes.OfType<XmlElement>().Where(e => e.LocalName == "Reference" && e.NamespaceURI == DsNs)
+            .Select(e => e.GetAttribute("URI"))
+            .Any(uri => uri.Length > 1 && uri[0] == '#' && new[] { element.GetAttribute("Id"), element.GetAttribute("ID"), element.GetAttribute("id"), element.GetAttribute("Id", WsuNs) }.Contains(uri[1..]));
+
     internal static List<XmlElement> FindById(XmlDocument document, string id)
     {
         var found = new List<XmlElement>(2);
