@@ -11,7 +11,7 @@ namespace Kz.MicroCredit.Identity.Redis;
 /// The connection every Redis store shares: names keys (prefix, kind, hash tag), runs commands with the operation
 /// timeout, and turns every client failure or unreadable answer into <see cref="StateStoreUnavailableException"/>.
 /// </summary>
-internal sealed class RedisStateConnection : IAsyncDisposable
+internal sealed class RedisStateConnection : IAsyncDisposable, IDisposable
 {
     private readonly Lazy<Task<IConnectionMultiplexer>> _multiplexer;
     private readonly bool _owned;
@@ -88,6 +88,14 @@ internal sealed class RedisStateConnection : IAsyncDisposable
         if (_owned && _multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully)
         {
             await _multiplexer.Value.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_owned && _multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully)
+        {
+            _multiplexer.Value.Result.Dispose();
         }
     }
 
