@@ -22,7 +22,7 @@ public sealed class DefectReproductionTests
     [Fact]
     public async Task Defect1_a_trickled_body_is_cut_at_the_liveness_budget()
     {
-        await using var server = new LoopbackFaultServer(_ => new FaultBehaviour.TrickleBody("application/json", TimeSpan.FromMilliseconds(200)));
+        await using var server = new LoopbackFaultServer(_ => new FaultBehaviour.TrickleBody("application/json", TimeSpan.FromMilliseconds(200), Encoding.UTF8.GetBytes(HttpLivenessProviderContractTests.ApprovedResult)));
         await using ServiceProvider sp = FaultMatrixClients.Liveness(server.BaseUri, attempt: TimeSpan.FromMilliseconds(500), total: TimeSpan.FromSeconds(1));
         var watch = Stopwatch.StartNew();
 

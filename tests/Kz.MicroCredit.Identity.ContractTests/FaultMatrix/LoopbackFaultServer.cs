@@ -16,14 +16,14 @@ internal abstract record FaultBehaviour
     /// <summary>Half a status line, then a TCP reset.</summary>
     public sealed record ResetMidHeaders : FaultBehaviour;
 
-    /// <summary>Headers announcing a body, part of it, then a TCP reset.</summary>
-    public sealed record ResetMidBody(string ContentType) : FaultBehaviour;
+    /// <summary>Headers announcing twice <paramref name="Body"/>'s length, the body, then a TCP reset.</summary>
+    public sealed record ResetMidBody(string ContentType, byte[] Body) : FaultBehaviour;
 
     /// <summary>Accepts the request and never answers (until the client gives up).</summary>
     public sealed record SlowHeaders : FaultBehaviour;
 
-    /// <summary>Headers at once, then one byte every <paramref name="Interval"/>.</summary>
-    public sealed record TrickleBody(string ContentType, TimeSpan Interval) : FaultBehaviour;
+    /// <summary>Headers at once, then <paramref name="Body"/> one byte every <paramref name="Interval"/>.</summary>
+    public sealed record TrickleBody(string ContentType, TimeSpan Interval, byte[] Body) : FaultBehaviour;
 
     /// <summary>A huge body of filler (with or without Content-Length), written until the client stops reading.</summary>
     public sealed record HugeBody(string ContentType, long Length, bool DeclareLength, byte[]? Prefix = null) : FaultBehaviour;
@@ -64,14 +64,17 @@ internal sealed class LoopbackFaultServer : IAsyncDisposable
     /// <summary>Gets the body bytes written to sockets (an upper bound of what clients read: kernel buffers hold the rest).</summary>
     public long BodyBytesSent => Interlocked.Read(ref _bodyBytesSent);
 
-    /// <summary>Returns a loopback port with nothing listening on it.</summary>
-    public static int FreePort()
+    /// <summary>
+    /// Reserves a loopback port that refuses connections: bound but not listening, so the OS neither accepts on it nor
+    /// hands it to another test's listener while the socket lives (a probed-then-released port could be reused by a
+    /// parallel test and turn "connection refused" into cross-talk).
+    /// </summary>
+    /// <returns>The socket; its local port refuses connections until it is disposed.</returns>
+    public static Socket RefusingPort()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
 
     public async ValueTask DisposeAsync()
@@ -247,8 +250,8 @@ internal sealed class LoopbackFaultServer : IAsyncDisposable
                 return false;
 
             case FaultBehaviour.ResetMidBody r:
-                await WriteAsync(stream, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: " + r.ContentType + "\r\nContent-Length: 4096\r\n\r\n"), ct);
-                await WriteBodyAsync(stream, new byte[100], ct);
+                await WriteAsync(stream, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: " + r.ContentType + "\r\nContent-Length: " + (r.Body.Length * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\r\n\r\n"), ct);
+                await WriteBodyAsync(stream, r.Body, ct);
                 await Task.Delay(50, ct);
                 Reset(socket);
                 return false;
@@ -258,10 +261,10 @@ internal sealed class LoopbackFaultServer : IAsyncDisposable
                 return false;
 
             case FaultBehaviour.TrickleBody t:
-                await WriteAsync(stream, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: " + t.ContentType + "\r\nContent-Length: 1000\r\n\r\n"), ct);
-                for (int i = 0; i < 1000; i++)
+                await WriteAsync(stream, Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: " + t.ContentType + "\r\nContent-Length: " + t.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\r\n\r\n"), ct);
+                for (int i = 0; i < t.Body.Length; i++)
                 {
-                    await WriteBodyAsync(stream, "{"u8.ToArray(), ct);
+                    await WriteBodyAsync(stream, t.Body.AsMemory(i, 1), ct);
                     await Task.Delay(t.Interval, ct);
                 }
 

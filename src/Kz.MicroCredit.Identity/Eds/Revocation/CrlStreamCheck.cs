@@ -22,6 +22,7 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
     private int _tbsEnd;
     private int _entriesEnd;
     private int _tbsSequences;
+    private int _signatureParts;
 
     public CrlStreamCheck(long cap) => _cap = cap;
 
@@ -89,8 +90,9 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
 
                     byte tag = data[_pos];
                     int end = Within(_pos + hdr + len, _tbsEnd);
-                    if (tag == 0x30 && ++_tbsSequences == 3)
+                    if (tag == 0x30 && _tbsSequences == 2)
                     {
+                        _tbsSequences++;
                         // signature AlgorithmIdentifier, issuer Name, then revokedCertificates: walk it entry by entry.
                         _entriesEnd = end;
                         _pos += hdr;
@@ -105,9 +107,10 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
 
                     if (data.Length < end)
                     {
-                        return false;
+                        return false; // counted only once complete: this element is looked at again with more bytes
                     }
 
+                    _tbsSequences += tag == 0x30 ? 1 : 0;
                     _pos = end;
                     return true;
                 }
@@ -145,7 +148,8 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
                 {
                     if (_pos == _outerEnd)
                     {
-                        _stage = Stage.Done;
+                        // After the TBS come exactly the signature AlgorithmIdentifier and the BIT STRING.
+                        _stage = _signatureParts == 2 ? Stage.Done : throw Malformed();
                         return false;
                     }
 
@@ -154,7 +158,7 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
                         return false;
                     }
 
-                    if (data[_pos] is not (0x30 or 0x03))
+                    if (data[_pos] != (_signatureParts == 0 ? 0x30 : 0x03) || ++_signatureParts > 2)
                     {
                         throw Malformed();
                     }

@@ -107,7 +107,8 @@ internal sealed class HttpCrlSource : IDisposable
         CrlDocument? doc = null;
         if (body is null)
         {
-            failure = error is "too-large" or "malformed" ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
+            // Too large, malformed while arriving, or a redirect (never followed: the URL is pinned) break the protocol.
+            failure = error is "too-large" or "malformed" or "redirect" ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
         }
         else
         {

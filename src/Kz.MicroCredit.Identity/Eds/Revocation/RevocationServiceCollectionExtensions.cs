@@ -53,9 +53,9 @@ public static class RevocationBuilderExtensions
         if (!services.Any(d => d.ServiceType == typeof(RevocationHttpMarker)))
         {
             services.AddSingleton<RevocationHttpMarker>();
-            AddClient(services, RevocationHttp.OcspClientName, "ocsp", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, check: null);
+            AddClient(services, RevocationHttp.OcspClientName, "ocsp", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
             AddClient(services, RevocationHttp.CrlClientName, "crl", o => (o.CrlAttemptTimeout, o.CrlTotalTimeout), o => o.MaxCrlBytes, static cap => new CrlStreamCheck(cap));
-            AddClient(services, RevocationHttp.TsaClientName, "tsa", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, check: null);
+            AddClient(services, RevocationHttp.TsaClientName, "tsa", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
         }
 
         return builder;

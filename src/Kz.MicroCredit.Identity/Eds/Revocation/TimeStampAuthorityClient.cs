@@ -66,7 +66,7 @@ internal sealed class TimeStampAuthorityClient(IHttpClientFactory httpClientFact
         if (body is null)
         {
             RevocationLog.TsaFailed(logger, o.TsaUrl.GetLeftPart(UriPartial.Path), error ?? "unknown");
-            return new TimeStampResult { Failure = ReasonCode.TsaUnavailable };
+            return new TimeStampResult { Failure = error is "too-large" or "malformed" or "redirect" ? ReasonCode.TsaResponseInvalid : ReasonCode.TsaUnavailable };
         }
 
         return Check(request, body, o.AcceptedTsaPolicies);
