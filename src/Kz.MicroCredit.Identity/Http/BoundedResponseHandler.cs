@@ -68,7 +68,8 @@ internal sealed class BoundedResponseHandler : DelegatingHandler
             throw new RemoteResponseException(RemoteResponseFault.TooLarge);
         }
 
-        IResponseBodyCheck? check = _check?.Invoke(max);
+        // Only an answer is checked for structure; an error page is just bounded (the client reports the status).
+        IResponseBodyCheck? check = response.IsSuccessStatusCode ? _check?.Invoke(max) : null;
         byte[] buffer = new byte[(int)Math.Min(declared ?? Chunk, max) + 1];
         int length = 0;
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

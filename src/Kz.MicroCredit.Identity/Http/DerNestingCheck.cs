@@ -125,6 +125,11 @@ internal sealed class DerNestingCheck : IResponseBodyCheck
             }
         }
 
+        while (ends.Count > 0 && ends.Peek() == p)
+        {
+            ends.Pop();
+        }
+
         return ends.Count == 0;
     }
 }

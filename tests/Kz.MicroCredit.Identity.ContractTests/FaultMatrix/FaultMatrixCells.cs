@@ -76,6 +76,7 @@ internal static class FaultMatrixCells
 
     private const long Hostile = 100L * 1024 * 1024;
     private static readonly ConcurrentDictionary<(RemoteCall, Fault), string> Rows = new();
+    private static readonly ConcurrentDictionary<RemoteCall, byte[]> Bodies = new();
     private static readonly Lazy<TestKeyPair> Ca = new(() => RevocationTestPki.CreateCa("Fault Matrix CA"));
     private static readonly Lazy<TestKeyPair> Leaf = new(() => RevocationTestPki.Issue(Ca.Value, "Fault Matrix Borrower"));
 
@@ -103,7 +104,7 @@ internal static class FaultMatrixCells
         Uri baseUri = fault == Fault.ConnectionRefused
             ? new Uri("http://" + refusing.LocalEndPoint + "/")
             : server.BaseUri;
-        _ = Leaf.Value; // the test PKI is generated once, outside any cell's clock
+        _ = ValidBody(call); // the test PKI and answers are built once, outside any cell's clock
 
         var watch = Stopwatch.StartNew();
         CellOutcome outcome = await CallAsync(call, baseUri).WaitAsync(Total + Slack + Slack);
@@ -125,7 +126,7 @@ internal static class FaultMatrixCells
     /// <summary>Serves one hostile body of <paramref name="size"/> bytes to <paramref name="call"/>; returns the outcome and what the server handed out.</summary>
     public static async Task<(CellOutcome Outcome, long BodyBytesSent)> RunHostileAsync(RemoteCall call, long size, bool declareLength)
     {
-        _ = Leaf.Value;
+        _ = ValidBody(call);
         int prelude = call is RemoteCall.CeidMatch or RemoteCall.CeidSession ? 1 : 0;
         byte[]? prefix = call == RemoteCall.Crl
             ? [0x30, 0x84, (byte)((size - 6) >> 24), (byte)((size - 6) >> 16), (byte)((size - 6) >> 8), (byte)(size - 6)] // a CRL header announcing the whole body
@@ -208,7 +209,10 @@ internal static class FaultMatrixCells
     };
 
     /// <summary>A well-formed answer that does not verify anybody (a valid CRL that revokes the borrower, a "no_match", a pending result…).</summary>
-    private static byte[] ValidBody(RemoteCall call) => call switch
+    /// <remarks>Built once per call: signing the test CRL takes long enough on a loaded machine to eat an attempt's budget.</remarks>
+    private static byte[] ValidBody(RemoteCall call) => Bodies.GetOrAdd(call, BuildValidBody);
+
+    private static byte[] BuildValidBody(RemoteCall call) => call switch
     {
         RemoteCall.CeidToken => """{"access_token":"tok-1","token_type":"Bearer","expires_in":300}"""u8.ToArray(),
         RemoteCall.CeidMatch => Encoding.UTF8.GetBytes(CeidContractHost.MatchAnswer("req-1", decision: "no_match", similarity: 0.1)),
@@ -392,6 +396,14 @@ internal static class FaultMatrixCells
 
     private static void WriteTable()
     {
+        lock (Rows)
+        {
+            WriteTableLocked();
+        }
+    }
+
+    private static void WriteTableLocked()
+    {
         var sb = new StringBuilder();
         sb.AppendLine("| call | fault | outcome (reason) | elapsed | requests | body bytes sent |");
         sb.AppendLine("|---|---|---|---|---|---|");
@@ -400,9 +412,6 @@ internal static class FaultMatrixCells
             sb.AppendLine(row.Value);
         }
 
-        lock (Rows)
-        {
-            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "fault-matrix.md"), sb.ToString());
-        }
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "fault-matrix.md"), sb.ToString());
     }
 }
