@@ -158,7 +158,7 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
                         return false;
                     }
 
-                    if (data[_pos] != (_signatureParts == 0 ? 0x30 : 0x03) || ++_signatureParts > 2)
+                    if (_signatureParts >= 2 || data[_pos] != (_signatureParts == 0 ? 0x30 : 0x03))
                     {
                         throw Malformed();
                     }
@@ -166,8 +166,10 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
                     int end = Within(_pos + hdr + len, _outerEnd);
                     if (data.Length < end)
                     {
-                        return false;
+                        return false; // counted only once complete
                     }
+
+                    _signatureParts++;
 
                     _pos = end;
                     return true;
@@ -211,12 +213,13 @@ internal sealed class CrlStreamCheck : IResponseBodyCheck
     {
         try
         {
-            var entry = new AsnReader(content.ToArray(), AsnEncodingRules.DER);
+            // BER, as CrlDocument reads it: real NCA CRLs carry encodings a strict DER reader refuses (e.g. non-minimal serials).
+            var entry = new AsnReader(content.ToArray(), AsnEncodingRules.BER);
             entry.ReadIntegerBytes();
             Asn1Tag time = entry.PeekTag();
             if (time.HasSameClassAndValue(Asn1Tag.UtcTime))
             {
-                entry.ReadUtcTime();
+                entry.ReadUtcTime(2049);
             }
             else
             {
