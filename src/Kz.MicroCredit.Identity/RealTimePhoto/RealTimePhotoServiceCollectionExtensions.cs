@@ -79,12 +79,14 @@ public static class RealTimePhotoBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<RealTimePhotoMethod>>()));
 
-        services.AddHttpClient(HttpLivenessProvider.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("realtime-photo", (pipeline, context) =>
-            {
-                RealTimePhotoProviderOptions o = context.ServiceProvider.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider;
-                ConfigurePipeline(pipeline, o, context.ServiceProvider.GetRequiredService<TimeProvider>());
-            });
+        IHttpClientBuilder client = services.AddHttpClient(HttpLivenessProvider.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        client.AddResilienceHandler("realtime-photo", (pipeline, context) =>
+        {
+            RealTimePhotoProviderOptions o = context.ServiceProvider.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider;
+            ConfigurePipeline(pipeline, o, context.ServiceProvider.GetRequiredService<TimeProvider>());
+        });
+        BoundedResponseHandler.AddTo(client, static sp => sp.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider.MaxResponseBytes);
 
         return builder.AddMethod<RealTimePhotoMethod>(IdentificationMethodId.RealTimePhoto);
     }
