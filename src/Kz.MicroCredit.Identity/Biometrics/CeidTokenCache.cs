@@ -3,44 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
-
-/// <summary>The token endpoint failed; carries a reason code and whether a retry may help.</summary>
-internal sealed class CeidTokenException : Exception
-{
-    public CeidTokenException()
-        : this(ReasonCode.ProviderUnavailable, transient: true, httpStatus: null)
-    {
-    }
-
-    public CeidTokenException(string message)
-        : base(message)
-    {
-        Reason = ReasonCode.ProviderUnavailable;
-    }
-
-    public CeidTokenException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Reason = ReasonCode.ProviderUnavailable;
-    }
-
-    public CeidTokenException(ReasonCode reason, bool transient, int? httpStatus)
-        : base("The CEID token endpoint did not issue a token.")
-    {
-        Reason = reason;
-        Transient = transient;
-        HttpStatus = httpStatus;
-    }
-
-    public ReasonCode Reason { get; }
-
-    public bool Transient { get; }
-
-    public int? HttpStatus { get; }
-}
 
 /// <summary>
 /// OAuth2 client-credentials tokens for CEID: one cached token, renewed <see cref="KcmrBiometricsOptions.TokenExpirySkew"/>
@@ -105,11 +71,13 @@ internal sealed class CeidTokenCache(KcmrBiometricsOptions options, TimeProvider
             throw new CeidTokenException(reason, transient, status);
         }
 
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<byte> body = StrictJson.IsJsonMediaType(response.Content.Headers.ContentType)
+            ? await BufferedBodyContent.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
+            : ReadOnlyMemory<byte>.Empty;
         OAuthTokenDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(body, OAuthJsonContext.Default.OAuthTokenDto);
+            dto = StrictJson.IsUnambiguous(body.Span, 8) ? JsonSerializer.Deserialize(body.Span, OAuthJsonContext.Default.OAuthTokenDto) : null;
         }
         catch (JsonException)
         {
@@ -127,23 +95,3 @@ internal sealed class CeidTokenCache(KcmrBiometricsOptions options, TimeProvider
     }
 }
 #pragma warning restore CA1001
-
-#pragma warning disable CA1812 // Instantiated by System.Text.Json.
-internal sealed class OAuthTokenDto
-{
-    [JsonPropertyName("access_token")]
-    public required string AccessToken { get; init; }
-
-    [JsonPropertyName("token_type")]
-    public required string TokenType { get; init; }
-
-    [JsonPropertyName("expires_in")]
-    public required int ExpiresIn { get; init; }
-}
-#pragma warning restore CA1812
-
-[JsonSourceGenerationOptions(RespectNullableAnnotations = true, MaxDepth = 8)]
-[JsonSerializable(typeof(OAuthTokenDto))]
-internal sealed partial class OAuthJsonContext : JsonSerializerContext
-{
-}

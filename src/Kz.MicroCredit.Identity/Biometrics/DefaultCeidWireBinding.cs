@@ -227,6 +227,13 @@ public class DefaultCeidWireBinding : ICeidWireBinding
     private static T Deserialize<T>(ReadOnlySpan<byte> body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
         where T : class
     {
+        // System.Text.Json lets the last of two equal keys win: "decision":"no_match" … "decision":"match" would read as a
+        // match, a second "iin" would hide the first. An ambiguous answer is a protocol error.
+        if (!Kz.MicroCredit.Identity.Http.StrictJson.IsUnambiguous(body, 16))
+        {
+            throw new CeidProtocolException("The CEID answer is not unambiguous JSON (malformed, too deep or with a duplicate key).");
+        }
+
         try
         {
             return JsonSerializer.Deserialize(body, typeInfo) ?? throw new CeidProtocolException("The CEID answer is JSON null.");
@@ -294,113 +301,4 @@ public class DefaultCeidWireBinding : ICeidWireBinding
             }
         }
     }
-}
-
-#pragma warning disable CA1812 // Instantiated by System.Text.Json.
-internal sealed class CeidImageDto
-{
-    public required string Format { get; init; }
-
-    public required ReadOnlyMemory<byte> Data { get; init; }
-}
-
-internal sealed class CeidMatchRequestDto
-{
-    public required string RequestId { get; init; }
-
-    public required string Iin { get; init; }
-
-    public required string ConsentReference { get; init; }
-
-    public required CeidImageDto Image { get; init; }
-}
-
-internal sealed class CeidLivenessDto
-{
-    public required bool Passed { get; init; }
-}
-
-internal sealed class CeidMatchResultDto
-{
-    public required string RequestId { get; init; }
-
-    public required string MatchId { get; init; }
-
-    public required string ProviderId { get; init; }
-
-    public required string Decision { get; init; }
-
-    public required double Similarity { get; init; }
-
-    public required CeidLivenessDto Liveness { get; init; }
-
-    public required string ReferenceSource { get; init; }
-
-    public required string Iin { get; init; }
-
-    public DateTimeOffset? CompletedAt { get; init; }
-}
-
-internal sealed class CeidSessionRequestDto
-{
-    public required string RequestId { get; init; }
-
-    public required string Iin { get; init; }
-
-    public required string ConsentReference { get; init; }
-
-    public string? ReturnUrl { get; init; }
-
-    public string? CallbackUrl { get; init; }
-}
-
-internal sealed class CeidSessionCreatedDto
-{
-    public required string SessionId { get; init; }
-
-    public required string RedirectUrl { get; init; }
-
-    public required DateTimeOffset ExpiresAt { get; init; }
-
-    public required string Status { get; init; }
-}
-
-internal sealed class CeidSessionStatusDto
-{
-    public required string SessionId { get; init; }
-
-    public required string Status { get; init; }
-
-    public CeidMatchResultDto? Result { get; init; }
-}
-
-internal sealed class CeidCallbackDto
-{
-    public required string EventId { get; init; }
-
-    public required string SessionId { get; init; }
-
-    public required DateTimeOffset SentAt { get; init; }
-
-    public required string Status { get; init; }
-
-    public CeidMatchResultDto? Result { get; init; }
-}
-#pragma warning restore CA1812
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    RespectNullableAnnotations = true,
-    RespectRequiredConstructorParameters = true,
-    NumberHandling = JsonNumberHandling.Strict,
-    MaxDepth = 16)]
-[JsonSerializable(typeof(CeidMatchRequestDto))]
-[JsonSerializable(typeof(CeidMatchResultDto))]
-[JsonSerializable(typeof(CeidSessionRequestDto))]
-[JsonSerializable(typeof(CeidSessionCreatedDto))]
-[JsonSerializable(typeof(CeidSessionStatusDto))]
-[JsonSerializable(typeof(CeidCallbackDto))]
-internal sealed partial class CeidJsonContext : JsonSerializerContext
-{
 }

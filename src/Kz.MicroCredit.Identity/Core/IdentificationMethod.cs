@@ -59,6 +59,12 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
             Log.MethodTimedOut(Logger, Id.Value, request.CorrelationId);
             verdict = MethodVerdict.Indeterminate(ReasonCode.Timeout);
         }
+        catch (StateStoreUnavailableException ex)
+        {
+            // A shared store that cannot be read or changed leaves the outcome open: never Verified, nothing counted.
+            Log.MethodFailed(Logger, Id.Value, request.CorrelationId, ex.GetType().Name);
+            verdict = MethodVerdict.Indeterminate(ReasonCode.StateStoreUnavailable);
+        }
 #pragma warning disable CA1031 // Fail closed: any fault of a method is an Indeterminate outcome, not a crash of the policy.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -104,24 +110,4 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
     protected abstract Task<MethodVerdict> EvaluateCoreAsync(MethodEvaluationContext context, CancellationToken cancellationToken);
 
     private sealed record SingleMethodIdentifier(EvidenceReportFactory Factory, PolicyBorrowerIdentifier Identifier);
-}
-
-/// <summary>What a method sees while it evaluates one request.</summary>
-public sealed class MethodEvaluationContext
-{
-    internal MethodEvaluationContext(BorrowerIdentificationRequest request, MethodEvidenceBuilder evidence, TimeProvider timeProvider)
-    {
-        Request = request;
-        Evidence = evidence;
-        TimeProvider = timeProvider;
-    }
-
-    /// <summary>Gets the request.</summary>
-    public BorrowerIdentificationRequest Request { get; }
-
-    /// <summary>Gets the evidence builder for the report.</summary>
-    public MethodEvidenceBuilder Evidence { get; }
-
-    /// <summary>Gets the clock.</summary>
-    public TimeProvider TimeProvider { get; }
 }

@@ -65,27 +65,28 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<EGovPhoneOwnershipMethod>()));
 
-        services.AddHttpClient(SmartBridgeClient.HttpClientName)
+        IHttpClientBuilder client = services.AddHttpClient(SmartBridgeClient.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
-            .AddResilienceHandler("smartbridge", static (pipeline, context) =>
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        client.AddResilienceHandler("smartbridge", static (pipeline, context) =>
+        {
+            EGovPhoneOwnershipOptions o = context.ServiceProvider.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value;
+            pipeline.AddStrategies(new RemoteCallResilienceSettings
             {
-                EGovPhoneOwnershipOptions o = context.ServiceProvider.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value;
-                pipeline.AddStrategies(new RemoteCallResilienceSettings
-                {
-                    TotalTimeout = o.TotalTimeout,
-                    AttemptTimeout = o.AttemptTimeout,
-                    MaxRetryAttempts = o.MaxRetryAttempts,
-                    RetryBaseDelay = TimeSpan.FromMilliseconds(200),
-                    IsIdempotent = null, // SmartBridge calls are POSTs without an idempotency key: retry only before sending
-                    BreakerFailure = IsGatewayFailure,
-                    BreakerFailureRatio = 0.5,
-                    BreakerMinimumThroughput = 20,
-                    BreakerSamplingDuration = TimeSpan.FromSeconds(60),
-                    BreakerBreakDuration = TimeSpan.FromSeconds(15),
-                    Names = new RemoteCallStrategyNames("total", "retry-before-send", "breaker", "attempt"),
-                });
+                TotalTimeout = o.TotalTimeout,
+                AttemptTimeout = o.AttemptTimeout,
+                MaxRetryAttempts = o.MaxRetryAttempts,
+                RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                IsIdempotent = null, // SmartBridge calls are POSTs without an idempotency key: retry only before sending
+                BreakerFailure = IsGatewayFailure,
+                BreakerFailureRatio = 0.5,
+                BreakerMinimumThroughput = 20,
+                BreakerSamplingDuration = TimeSpan.FromSeconds(60),
+                BreakerBreakDuration = TimeSpan.FromSeconds(15),
+                Names = new RemoteCallStrategyNames("total", "retry-before-send", "breaker", "attempt"),
             });
+            });
+        BoundedResponseHandler.AddTo(client, static sp => sp.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value.MaxResponseBytes);
 
         builder.AddMethod<EGovPhoneOwnershipMethod>(IdentificationMethodId.EGovPhoneOwnership);
         return builder;
@@ -95,115 +96,4 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
     private static bool IsGatewayFailure(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException or TimeoutRejectedException
         || outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-}
-
-/// <summary>Checks <see cref="EGovPhoneOwnershipOptions"/> at start-up (messages name options, never values).</summary>
-internal sealed class EGovPhoneOwnershipOptionsValidator : IValidateOptions<EGovPhoneOwnershipOptions>
-{
-    public ValidateOptionsResult Validate(string? name, EGovPhoneOwnershipOptions options)
-    {
-        var failures = new List<string>();
-        if (options.Endpoint is null || !options.Endpoint.IsAbsoluteUri || options.Endpoint.Scheme is not ("https" or "http"))
-        {
-            failures.Add("EGovPhoneOwnership:Endpoint must be an absolute http(s) URL.");
-        }
-        else if (options.Endpoint.Scheme == "http" && !options.Endpoint.IsLoopback)
-        {
-            failures.Add("EGovPhoneOwnership:Endpoint must use https (plain http only on loopback for sandboxes).");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.SenderId))
-        {
-            failures.Add("EGovPhoneOwnership:SenderId is required.");
-        }
-
-        if (string.IsNullOrEmpty(options.SenderPassword)
-            && (string.IsNullOrEmpty(options.SenderPasswordEnvironmentVariable) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable(options.SenderPasswordEnvironmentVariable))))
-        {
-            failures.Add("EGovPhoneOwnership: set SenderPassword or SenderPasswordEnvironmentVariable (naming a non-empty variable).");
-        }
-
-        if (options.Signer is null)
-        {
-            if (string.IsNullOrWhiteSpace(options.SigningKeyPath))
-            {
-                failures.Add("EGovPhoneOwnership: set Signer or SigningKeyPath.");
-            }
-            else if (!File.Exists(options.SigningKeyPath))
-            {
-                failures.Add("EGovPhoneOwnership:SigningKeyPath does not name an existing file.");
-            }
-            else if (string.IsNullOrEmpty(options.SigningKeyPasswordEnvironmentVariable) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable(options.SigningKeyPasswordEnvironmentVariable)))
-            {
-                failures.Add("EGovPhoneOwnership:SigningKeyPasswordEnvironmentVariable must name a non-empty environment variable.");
-            }
-        }
-
-        if (options.GatewayCertificate is null && string.IsNullOrEmpty(options.GatewayCertificatePath))
-        {
-            if (!options.AllowUnsignedResponses)
-            {
-                failures.Add("EGovPhoneOwnership: set GatewayCertificate or GatewayCertificatePath, or explicitly AllowUnsignedResponses.");
-            }
-        }
-        else if (options.GatewayCertificate is null && !File.Exists(options.GatewayCertificatePath))
-        {
-            failures.Add("EGovPhoneOwnership:GatewayCertificatePath does not name an existing file.");
-        }
-
-        if (options.Mode == PhoneOwnershipMode.Direct && string.IsNullOrWhiteSpace(options.DirectCheckServiceId))
-        {
-            failures.Add("EGovPhoneOwnership:DirectCheckServiceId is required in Direct mode.");
-        }
-
-        if (options.Mode == PhoneOwnershipMode.Consent)
-        {
-            if (string.IsNullOrWhiteSpace(options.ConsentServiceId) || string.IsNullOrWhiteSpace(options.ConsentConfirmationServiceId) || string.IsNullOrWhiteSpace(options.ConsentAccessName))
-            {
-                failures.Add("EGovPhoneOwnership: ConsentServiceId, ConsentConfirmationServiceId and ConsentAccessName are required in Consent mode.");
-            }
-
-            if (string.IsNullOrWhiteSpace(options.CompanyName))
-            {
-                failures.Add("EGovPhoneOwnership:CompanyName is required in Consent mode.");
-            }
-
-            if (!Bin.TryParse(options.CompanyBin, out _))
-            {
-                failures.Add("EGovPhoneOwnership:CompanyBin must be a valid BIN in Consent mode.");
-            }
-
-            if (options.ConsentLifetime <= TimeSpan.Zero || options.ConsentLifetime > TimeSpan.FromHours(1))
-            {
-                failures.Add("EGovPhoneOwnership:ConsentLifetime must be between 0 and 1 hour.");
-            }
-
-            if (options.ConsentMaxAttempts is < 1 or > 10)
-            {
-                failures.Add("EGovPhoneOwnership:ConsentMaxAttempts must be between 1 and 10.");
-            }
-        }
-
-        if (options.SuccessStatusCodes.Count == 0)
-        {
-            failures.Add("EGovPhoneOwnership:SuccessStatusCodes must not be empty.");
-        }
-
-        if (options.AttemptTimeout <= TimeSpan.Zero || options.TotalTimeout <= TimeSpan.Zero || options.AttemptTimeout > options.TotalTimeout)
-        {
-            failures.Add("EGovPhoneOwnership: AttemptTimeout and TotalTimeout must be positive and AttemptTimeout ≤ TotalTimeout.");
-        }
-
-        if (options.MaxRetryAttempts is < 0 or > 5)
-        {
-            failures.Add("EGovPhoneOwnership:MaxRetryAttempts must be between 0 and 5.");
-        }
-
-        if (options.MaxResponseBytes is < 1024 or > 64 * 1024 * 1024)
-        {
-            failures.Add("EGovPhoneOwnership:MaxResponseBytes must be between 1 KiB and 64 MiB.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

@@ -2,85 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
-
-/// <summary>Signs the Body of an unsigned SmartBridge envelope with WS-Security (in place).</summary>
-internal interface ISmartBridgeEnvelopeSigner
-{
-    Task SignAsync(XmlDocument envelope, CancellationToken cancellationToken);
-}
-
-/// <summary>Checks the gateway's WS-Security signature over the Body of an answer.</summary>
-internal interface ISmartBridgeResponseVerifier
-{
-    SmartBridgeSignatureCheck Verify(XmlDocument response, XmlElement body, X509Certificate2 gatewayCertificate);
-}
-
-/// <summary>The result of a response signature check; the failure is a code, never text from input.</summary>
-internal readonly record struct SmartBridgeSignatureCheck(bool IsValid, string? FailureCode, X509Certificate2? Signer);
-
-/// <summary>Sends one SyncChannel request and returns a checked answer.</summary>
-internal interface ISmartBridgeClient
-{
-    Task<SmartBridgeCallResult> SendAsync(string serviceId, SmartBridgeServiceData data, CancellationToken cancellationToken);
-}
-
-/// <summary>What one SmartBridge call produced: a verified, bound, successful answer or a failure reason.</summary>
-internal sealed record SmartBridgeCallResult
-{
-    public required string RequestMessageId { get; init; }
-
-    public required string ServiceId { get; init; }
-
-    public ReasonCode? Failure { get; init; }
-
-    public int HttpStatus { get; init; }
-
-    public string? StatusCode { get; init; }
-
-    public string? ResponseMessageId { get; init; }
-
-    public string? FaultCode { get; init; }
-
-    public byte[]? ResponseBytes { get; init; }
-
-    public string SignatureCheck { get; init; } = "none";
-
-    public string? SignerSerial { get; init; }
-
-    public SmartBridgeResponseData? Data { get; init; }
-
-    public bool Succeeded => Failure is null && Data is not null;
-
-    /// <inheritdoc />
-    public override string ToString() => $"SmartBridgeCallResult {{ MessageId = {RequestMessageId}, ServiceId = {ServiceId}, Failure = {Failure}, Status = {StatusCode} }}";
-
-    /// <summary>Writes the non-personal facts of the call (documented keys, see docs/phone-ownership.md).</summary>
-    public void WriteEvidence(MethodEvidenceBuilder evidence, string prefix)
-    {
-        evidence.Set(prefix + ".serviceId", ServiceId);
-        evidence.Set(prefix + ".request.messageId", RequestMessageId);
-        evidence.Set(prefix + ".response.messageId", ResponseMessageId is null ? null : SmartBridgeResponseParser.SafeCode(ResponseMessageId));
-        evidence.Set(prefix + ".status", StatusCode);
-        evidence.Set(prefix + ".fault", FaultCode);
-        evidence.Set(prefix + ".signature", SignatureCheck);
-        evidence.Set(prefix + ".signer.serial", SignerSerial);
-        if (HttpStatus != 0)
-        {
-            evidence.Set(prefix + ".http", HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        if (ResponseBytes is not null)
-        {
-            evidence.Digest(prefix + ".response", ResponseBytes);
-        }
-    }
-}
 
 /// <summary>
 /// The SmartBridge SyncChannel client: builds the envelope, signs the Body with the lender's key, POSTs it through the
@@ -149,13 +77,8 @@ internal sealed class SmartBridgeClient : ISmartBridgeClient
                 return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus);
             }
 
-            if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
-            {
-                return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
-            }
-
-            responseBytes = await ReadCappedAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
-                ?? [];
+            // Read by the client's innermost handler inside the attempt and total budgets, under MaxResponseBytes.
+            responseBytes = (await BufferedBodyContent.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)).ToArray();
             if (responseBytes.Length == 0)
             {
                 return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
@@ -175,9 +98,11 @@ internal sealed class SmartBridgeClient : ISmartBridgeClient
             PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.GetType().Name, ReasonCode.ProviderUnavailable.Value);
             return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus, log: false);
         }
-        catch (ResponseTooLargeException)
+        catch (RemoteResponseException ex)
         {
-            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
+            // Too large, or a redirect (never followed: the endpoint is pinned): the gateway broke the protocol.
+            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.Token, ReasonCode.ProviderProtocolError.Value);
+            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus, log: false);
         }
 
         return Interpret(messageId, serviceId, httpStatus, responseBytes);
@@ -284,34 +209,5 @@ internal sealed class SmartBridgeClient : ISmartBridgeClient
         }
 
         return new SmartBridgeCallResult { RequestMessageId = messageId, ServiceId = serviceId, Failure = reason, HttpStatus = httpStatus, ResponseBytes = bytes };
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
-    {
-        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new MemoryStream();
-            byte[] chunk = new byte[16 * 1024];
-            while (true)
-            {
-                int read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return buffer.ToArray();
-                }
-
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new ResponseTooLargeException();
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-    }
-
-    private sealed class ResponseTooLargeException : Exception
-    {
     }
 }

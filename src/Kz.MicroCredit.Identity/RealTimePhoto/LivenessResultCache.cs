@@ -1,55 +1,31 @@
-using System.Collections.Concurrent;
-
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
-/// <summary>What a webhook did to the cached result of a session.</summary>
-public enum LivenessWebhookOutcome
+/// <summary>
+/// The in-process <see cref="ILivenessResultStore"/>: the newest verified webhook result per provider session; final
+/// results are sticky. Entries live a day after their last event and are reclaimed a few at a time (O(1) per event).
+/// </summary>
+internal sealed class LivenessResultCache : ILivenessResultStore
 {
-    /// <summary>Verified and applied (the newest event of its session).</summary>
-    Accepted = 0,
+    internal static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
-    /// <summary>Verified, but this event id was processed before (a repeat); nothing changed.</summary>
-    Duplicate = 1,
-
-    /// <summary>Verified, but older than the event already applied (out of order), or after a final result; nothing changed.</summary>
-    Stale = 2,
-
-    /// <summary>The signature is missing or wrong.</summary>
-    InvalidSignature = 3,
-
-    /// <summary>The signed timestamp is outside the window (a late or replayed delivery).</summary>
-    TimestampOutOfWindow = 4,
-
-    /// <summary>The body is not a valid event.</summary>
-    Malformed = 5,
-
-    /// <summary>Verified, but a second final result contradicts the first; the session is now Indeterminate.</summary>
-    Conflict = 6,
-}
-
-/// <summary>The newest verified webhook result per provider session; final results are sticky.</summary>
-internal sealed class LivenessResultCache
-{
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ExpiringTable<Entry> _entries;
     private readonly TimeProvider _time;
 
-    public LivenessResultCache(TimeProvider time) => _time = time;
+    public LivenessResultCache(TimeProvider time)
+    {
+        _time = time;
+        _entries = new ExpiringTable<Entry>(time);
+    }
 
     public LivenessWebhookOutcome Apply(string eventId, LivenessResult result)
     {
-        DateTimeOffset now = _time.GetUtcNow();
-        foreach (KeyValuePair<string, Entry> pair in _entries)
-        {
-            if (pair.Value.TouchedAt.AddDays(1) < now)
-            {
-                _entries.TryRemove(pair);
-            }
-        }
-
-        Entry entry = _entries.GetOrAdd(result.ProviderSessionId, _ => new Entry());
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        ArgumentNullException.ThrowIfNull(result);
+        DateTimeOffset keepUntil = _time.GetUtcNow() + Retention;
+        Entry entry = _entries.GetOrAdd(result.ProviderSessionId, static () => new Entry(), keepUntil);
         lock (entry)
         {
-            entry.TouchedAt = now;
+            _entries.Extend(result.ProviderSessionId, keepUntil);
             if (!entry.EventIds.Add(eventId))
             {
                 return LivenessWebhookOutcome.Duplicate;
@@ -79,7 +55,7 @@ internal sealed class LivenessResultCache
     public LivenessResult? Get(string providerSessionId, out bool conflicted)
     {
         conflicted = false;
-        if (!_entries.TryGetValue(providerSessionId, out Entry? entry))
+        if (!_entries.TryGet(providerSessionId, out Entry? entry))
         {
             return null;
         }
@@ -91,6 +67,17 @@ internal sealed class LivenessResultCache
         }
     }
 
+    /// <inheritdoc />
+    public Task<LivenessWebhookOutcome> ApplyAsync(string eventId, LivenessResult result, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Apply(eventId, result));
+
+    /// <inheritdoc />
+    public Task<LivenessResultLookup> GetAsync(string providerSessionId, CancellationToken cancellationToken = default)
+    {
+        LivenessResult? result = Get(providerSessionId, out bool conflicted);
+        return Task.FromResult(new LivenessResultLookup(result, conflicted));
+    }
+
     internal static bool IsFinal(LivenessDecision d) => d is LivenessDecision.Approved or LivenessDecision.RejectedFinal;
 
     private sealed class Entry
@@ -98,6 +85,5 @@ internal sealed class LivenessResultCache
         public readonly HashSet<string> EventIds = new(StringComparer.Ordinal);
         public LivenessResult? Result;
         public bool Conflicted;
-        public DateTimeOffset TouchedAt;
     }
 }

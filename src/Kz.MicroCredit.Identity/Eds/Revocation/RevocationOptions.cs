@@ -5,16 +5,6 @@ using Org.BouncyCastle.Asn1.X509;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
-/// <summary>A source of revocation status.</summary>
-public enum RevocationSource
-{
-    /// <summary>An OCSP responder (RFC 6960).</summary>
-    Ocsp = 0,
-
-    /// <summary>Certificate revocation lists (RFC 5280), base and delta.</summary>
-    Crl = 1,
-}
-
 /// <summary>
 /// How certificates are checked for revocation. Every endpoint is pinned here: no URL is ever taken from a
 /// certificate presented by a borrower (SSRF). Defaults: OCSP then CRL, hard-fail (status not established ⇒
@@ -77,11 +67,18 @@ public sealed class RevocationOptions
     /// <summary>Gets or sets a value indicating whether cached CRLs are refreshed in the background when due. Default on.</summary>
     public bool CrlBackgroundRefresh { get; set; } = true;
 
-    /// <summary>Gets or sets the largest CRL accepted, in bytes. Default 512 MiB.</summary>
-    public long MaxCrlBytes { get; set; } = 512L * 1024 * 1024;
+    /// <summary>
+    /// Gets or sets the largest CRL accepted, in bytes (at most 1 GiB). A CRL announcing more in its DER header or its
+    /// Content-Length is refused before its body is read; one that passes the cap while arriving is cut there.
+    /// </summary>
+    /// <value>The default value is 64 MiB (see docs/remote-calls.md for how it was sized).</value>
+    public long MaxCrlBytes { get; set; } = DefaultMaxCrlBytes;
 
-    /// <summary>Gets or sets the largest OCSP response accepted, in bytes. Default 1 MiB.</summary>
+    /// <summary>Gets or sets the largest OCSP or time-stamp response accepted, in bytes. Default 1 MiB.</summary>
     public int MaxOcspResponseBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxCrlBytes"/>: 64 MiB.</summary>
+    internal const long DefaultMaxCrlBytes = 64L * 1024 * 1024;
 
     /// <summary>Gets or sets the pinned time-stamp authority (RFC 3161) for <see cref="ITimeStampAuthorityClient"/>.</summary>
     public Uri? TsaUrl { get; set; }
@@ -140,158 +137,5 @@ public sealed class RevocationOptions
         Issuers.Add(new RevocationIssuerOptions { Name = "NCA 3.0 RSA TEST", Subject = "C=KZ, CN=ҰКО 3.0 (RSA TEST)", OcspUrl = ocsp });
         Issuers.Add(new RevocationIssuerOptions { Name = "NCA 3.0 GOST TEST", Subject = "C=KZ, CN=ҰКО 3.0 (GOST TEST)", OcspUrl = ocsp });
         return this;
-    }
-}
-
-/// <summary>An issuing CA and its pinned revocation endpoints.</summary>
-public sealed class RevocationIssuerOptions
-{
-    /// <summary>Gets or sets a display name for logs and evidence.</summary>
-    public string Name { get; set; } = string.Empty;
-
-    /// <summary>Gets or sets the CA's subject distinguished name, e.g. <c>C=KZ, CN=…</c> (matched ignoring order and string types).</summary>
-    public string? Subject { get; set; }
-
-    /// <summary>Gets or sets the SHA-256 thumbprint (hex) of the CA certificate; when set it must match as well.</summary>
-    public string? CertificateSha256 { get; set; }
-
-    /// <summary>Gets or sets the OCSP responder for this CA (overrides <see cref="RevocationOptions.OcspResponderUrl"/>).</summary>
-    public Uri? OcspUrl { get; set; }
-
-    /// <summary>Gets the base CRL endpoints.</summary>
-    public IList<Uri> CrlUrls { get; } = new List<Uri>();
-
-    /// <summary>Gets the delta CRL endpoints.</summary>
-    public IList<Uri> DeltaCrlUrls { get; } = new List<Uri>();
-
-    /// <summary>Gets the source order for certificates of this CA (empty = the global order).</summary>
-    public IList<RevocationSource> Order { get; } = new List<RevocationSource>();
-
-    internal bool Matches(X509Certificate2 issuer)
-    {
-        if (Subject is null && CertificateSha256 is null)
-        {
-            return false;
-        }
-
-        if (CertificateSha256 is not null
-            && !string.Equals(CertificateSha256.Replace(":", string.Empty, StringComparison.Ordinal), issuer.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        if (Subject is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            var configured = new X509Name(Subject);
-            var actual = X509Name.GetInstance(Asn1Object.FromByteArray(issuer.SubjectName.RawData));
-            return configured.Equivalent(actual, false);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-}
-
-/// <summary>The NCA endpoints of NCA-EDS.md §6, for <see cref="RevocationOptions.UseNcaProduction"/> and <see cref="RevocationOptions.UseNcaTest"/>.</summary>
-public static class NcaRevocationEndpoints
-{
-    /// <summary>The production OCSP responder.</summary>
-    public const string ProductionOcsp = "http://ocsp.pki.gov.kz/";
-
-    /// <summary>The test OCSP responder.</summary>
-    public const string TestOcsp = "http://test.pki.gov.kz/ocsp/";
-
-    /// <summary>The production time-stamp authority.</summary>
-    public const string ProductionTsa = "http://tsp.pki.gov.kz/";
-
-    /// <summary>The test time-stamp authority.</summary>
-    public const string TestTsa = "http://test.pki.gov.kz/tsp/";
-
-    /// <summary>The folder of the production CRLs.</summary>
-    public const string ProductionCrlBase = "http://crl.pki.gov.kz/";
-
-    /// <summary>The folder of the test CRLs.</summary>
-    public const string TestCrlBase = "http://test.pki.gov.kz/crl/";
-}
-
-/// <summary>Validates <see cref="RevocationOptions"/> at start-up.</summary>
-internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOptions>
-{
-    public ValidateOptionsResult Validate(string? name, RevocationOptions options)
-    {
-        var errors = new List<string>();
-        static bool IsHttp(Uri u) => u.IsAbsoluteUri && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
-        if (options.OcspResponderUrl is { } ocsp && !IsHttp(ocsp))
-        {
-            errors.Add("OcspResponderUrl must be an absolute http(s) URL.");
-        }
-
-        if (options.TsaUrl is { } tsa && !IsHttp(tsa))
-        {
-            errors.Add("TsaUrl must be an absolute http(s) URL.");
-        }
-
-        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))
-        {
-            errors.Add("ClockSkew must be between 0 and 1 hour.");
-        }
-
-        if (options.OcspAttemptTimeout <= TimeSpan.Zero || options.OcspTotalTimeout < options.OcspAttemptTimeout)
-        {
-            errors.Add("OcspAttemptTimeout must be positive and not above OcspTotalTimeout.");
-        }
-
-        if (options.CrlAttemptTimeout <= TimeSpan.Zero || options.CrlTotalTimeout < options.CrlAttemptTimeout)
-        {
-            errors.Add("CrlAttemptTimeout must be positive and not above CrlTotalTimeout.");
-        }
-
-        if (options.CrlRefreshInterval <= TimeSpan.Zero || options.CrlRetryAfterFailure <= TimeSpan.Zero)
-        {
-            errors.Add("CrlRefreshInterval and CrlRetryAfterFailure must be positive.");
-        }
-
-        if (options.MaxCrlBytes <= 0 || options.MaxOcspResponseBytes <= 0)
-        {
-            errors.Add("MaxCrlBytes and MaxOcspResponseBytes must be positive.");
-        }
-
-        if (!OcspHashes.IsSupported(OcspHashes.FromName(options.OcspHashAlgorithm)))
-        {
-            errors.Add("OcspHashAlgorithm must be SHA1, SHA256, SHA384 or SHA512.");
-        }
-
-        foreach (RevocationIssuerOptions issuer in options.Issuers)
-        {
-            if (issuer.Subject is null && issuer.CertificateSha256 is null)
-            {
-                errors.Add("Each issuer needs a Subject or a CertificateSha256.");
-            }
-
-            if (issuer.Subject is not null)
-            {
-                try
-                {
-                    _ = new X509Name(issuer.Subject);
-                }
-                catch (ArgumentException)
-                {
-                    errors.Add("An issuer Subject is not a distinguished name.");
-                }
-            }
-
-            if ((issuer.OcspUrl is { } u && !IsHttp(u)) || issuer.CrlUrls.Concat(issuer.DeltaCrlUrls).Any(c => !IsHttp(c)))
-            {
-                errors.Add("Issuer endpoints must be absolute http(s) URLs.");
-            }
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -7,19 +7,6 @@ using System.Text.Json;
 
 namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
 
-/// <summary>The result of checking a webhook's signature header.</summary>
-public enum WebhookSignatureCheck
-{
-    /// <summary>The HMAC matches and the timestamp is within the window.</summary>
-    Valid = 0,
-
-    /// <summary>The header is missing or malformed, or no HMAC matches.</summary>
-    Invalid = 1,
-
-    /// <summary>The HMAC matches but the timestamp is outside the window.</summary>
-    OutOfWindow = 2,
-}
-
 /// <summary>
 /// The reference wire contract of <see cref="HttpLivenessProvider"/> (docs/realtime-photo.md): JSON over HTTPS,
 /// create session → hosted flow or SDK → webhook and/or poll → face match. To speak another vendor's dialect, derive
@@ -33,6 +20,8 @@ public class LivenessWireBinding
 
     /// <summary>Gets the name of the idempotency header the provider must honour for POSTs.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
+
+    private const int MaxJsonDepth = 16;
 
     /// <summary>Builds the session creation request: <c>POST v1/liveness/sessions</c>.</summary>
     /// <param name="request">The session parameters.</param>
@@ -404,7 +393,13 @@ public class LivenessWireBinding
     {
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            // Duplicate keys would let the last one win silently (an ambiguous answer): refuse them, and deep nesting, first.
+            if (!Kz.MicroCredit.Identity.Http.StrictJson.IsUnambiguous(body.Span, MaxJsonDepth))
+            {
+                throw Protocol();
+            }
+
+            using JsonDocument doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw Protocol();
