@@ -75,7 +75,16 @@ public static class OnboardingApp
             http.Response.Headers["Permissions-Policy"] = "camera=(self), microphone=()";
             http.Response.Headers["Content-Security-Policy"] =
                 "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
-            http.Response.Headers.CacheControl = "no-store";
+            http.Response.OnStarting(() =>
+            {
+                // Pages carry personal data: not cached. (Pages with forms get this from antiforgery already.)
+                if (string.IsNullOrEmpty(http.Response.Headers.CacheControl))
+                {
+                    http.Response.Headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
             await next(http);
         });
         app.UseAntiforgery();
