@@ -56,10 +56,9 @@ public static class OnboardingApp
         BorrowerIdentificationBuilder identification = builder.Services.AddBorrowerIdentification().UsePolicy(onboarding.BuildPolicy());
         sandbox.Register(builder.Services, identification);
 
-        // The signing channels of the EDS page, in order. The eGov mobile and NCALayer channels are placeholders.
+        // The signing channels of the EDS page, in order: sandbox key, eGov mobile (QR / deep link), NCALayer.
         builder.Services.AddSingleton<IEdsSigningChannel, SandboxKeySigningChannel>();
-        builder.Services.AddSingleton<IEdsSigningChannel>(PlannedSigningChannel.EGovMobile);
-        builder.Services.AddSingleton<IEdsSigningChannel>(PlannedSigningChannel.NcaLayer);
+        SigningChannelsSetup.AddSigningChannels(builder, identification);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OnboardingStore>();
@@ -67,6 +66,7 @@ public static class OnboardingApp
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "kzid-onboarding-af");
 
         WebApplication app = builder.Build();
+        string ncaLayerUrl = app.Services.GetRequiredService<IOptions<SigningChannelOptions>>().Value.NcaLayerUrl;
         app.Use(async (http, next) =>
         {
             // The session id is in the URL: never send it on as a Referer. The camera is for this site only.
@@ -74,7 +74,7 @@ public static class OnboardingApp
             http.Response.Headers["X-Content-Type-Options"] = "nosniff";
             http.Response.Headers["Permissions-Policy"] = "camera=(self), microphone=()";
             http.Response.Headers["Content-Security-Policy"] =
-                "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
+                "default-src 'self'; connect-src 'self' " + ncaLayerUrl + "; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
             http.Response.OnStarting(() =>
             {
                 // Pages carry personal data: not cached. (Pages with forms get this from antiforgery already.)
@@ -95,6 +95,7 @@ public static class OnboardingApp
             return stream is null ? Results.NotFound() : Results.Stream(stream, type);
         });
         app.MapOnboarding();
+        SigningChannelsSetup.MapSigningChannels(app);
         app.MapStaffPages();
         return app;
     }

@@ -1,6 +1,8 @@
 using System.Text;
 using Kz.MicroCredit.Identity;
+using Kz.MicroCredit.Identity.Eds;
 using Kz.MicroCredit.Identity.RealTimePhoto;
+using Kz.MicroCredit.Identity.SigningChannels;
 using Microsoft.AspNetCore.Antiforgery;
 using OnboardingWeb.Pages;
 using OnboardingWeb.Sandbox;
@@ -120,6 +122,16 @@ public static class OnboardingEndpoints
                 }
 
                 return await flow.AcceptSignatureAsync(session, cms, http.RequestAborted);
+            }));
+
+        // The eGov mobile channel: the page posts the id of the signing session the phone answered; the collected
+        // signature becomes the session's EDS evidence, verified with the rest at the end as a direct one would be.
+        app.MapPost("/onboarding/{id}/eds/egov-mobile", (HttpContext http, string id, OnboardingStore store, OnboardingFlow flow, IEGovMobileSigningService signing) =>
+            Act(http, store, id, OnboardingStep.Eds, async session =>
+            {
+                IFormCollection form = await http.Request.ReadFormAsync(http.RequestAborted);
+                NcaEdsEvidence? evidence = await signing.GetEvidenceAsync(form["sessionId"].ToString(), http.RequestAborted);
+                return evidence is null ? StepOutcome.Invalid : await flow.AcceptSignatureAsync(session, evidence.Signature.ToArray(), http.RequestAborted);
             }));
 
         app.MapGet("/onboarding/{id}/camera", (HttpContext http, string id, OnboardingStore store) =>
