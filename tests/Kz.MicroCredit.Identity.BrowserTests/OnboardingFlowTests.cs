@@ -152,7 +152,9 @@ public sealed class OnboardingFlowTests(OnboardingWebFixture fixture, ITestOutpu
         Assert.EndsWith("/eds", page.Url, StringComparison.Ordinal);
         string[] channels = (await page.Locator("section.channel").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.channel)"));
         Assert.Equal(["sandbox-key", "egov-qr", "ncalayer"], channels);
-        await Assertions.Expect(page.Locator("#ncalayer-sign")).ToBeDisabledAsync();
+        // The eGov mobile and NCALayer channels are live (their own tests: SigningChannelsTests).
+        await Assertions.Expect(page.Locator("#ncalayer-sign")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("#egov-qr")).ToHaveAttributeAsync("data-qr-payload", new System.Text.RegularExpressions.Regex("^mobileSign:http"));
         await page.Context.CloseAsync();
     }
 

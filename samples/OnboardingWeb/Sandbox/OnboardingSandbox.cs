@@ -185,6 +185,11 @@ public sealed class OnboardingSandbox : IAsyncDisposable
         _lenderPki?.Dispose();
     }
 
+    /// <summary>Gets the sandbox test key of a person (issued on first use): what an eGov mobile or NCALayer simulator signs with.</summary>
+    /// <param name="iin">The person's IIN.</param>
+    /// <returns>The key.</returns>
+    public INcaSigner BorrowerSigner(Iin iin) => BorrowerKey(iin);
+
     private INcaSigner BorrowerKey(Iin iin)
     {
         // SandboxPki is not meant for concurrent issuing; one key per IIN, issued on first use.

@@ -12,7 +12,7 @@ namespace OnboardingWeb.Signing;
 public sealed class EGovMobileSigningChannel : IEdsSigningChannel
 {
     /// <inheritdoc />
-    public string Id => "egov-mobile";
+    public string Id => "egov-qr";
 
     /// <inheritdoc />
     public int Order => 20;
