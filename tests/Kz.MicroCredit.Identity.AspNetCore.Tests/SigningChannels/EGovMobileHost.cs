@@ -41,7 +41,7 @@ internal sealed class EGovMobileHost : IAsyncDisposable
 
     public IBorrowerIdentifier Identifier => App.Services.GetRequiredService<IBorrowerIdentifier>();
 
-    public static async Task<EGovMobileHost> StartAsync(EGovMobileSignMethod signMethod = EGovMobileSignMethod.Xml, NcaKeyAlgorithm algorithm = NcaKeyAlgorithm.Gost2015_512, Action<EGovMobileSigningOptions>? configure = null)
+    public static async Task<EGovMobileHost> StartAsync(EGovMobileSignMethod signMethod = EGovMobileSignMethod.Xml, NcaKeyAlgorithm algorithm = NcaKeyAlgorithm.Gost2015_512, Action<EGovMobileSigningOptions>? configure = null, bool revocationUnavailable = false)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var pki = new SandboxPki(new SandboxPkiOptions { TimeProvider = time, Algorithm = algorithm });
@@ -54,7 +54,8 @@ internal sealed class EGovMobileHost : IAsyncDisposable
             .AddNcaEds(o =>
             {
                 o.TrustStore = NcaTrustStore.Custom([pki.RootCertificate], [pki.IssuingCaCertificate]);
-                o.Revocation = NcaEdsRevocationMode.Off;
+                // Hard-fail with no checker registered: revocation is never established, every signature Indeterminate.
+                o.Revocation = revocationUnavailable ? NcaEdsRevocationMode.HardFail : NcaEdsRevocationMode.Off;
             })
             .AddEGovMobileSigning(o =>
             {

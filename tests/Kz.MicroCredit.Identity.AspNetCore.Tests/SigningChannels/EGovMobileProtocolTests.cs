@@ -239,6 +239,20 @@ public sealed class EGovMobileProtocolTests
     }
 
     [Fact]
+    public async Task An_answer_the_engine_cannot_decide_is_503_and_the_session_stays_open_for_a_retry()
+    {
+        await using EGovMobileHost host = await EGovMobileHost.StartAsync(EGovMobileSignMethod.CmsWithData, revocationUnavailable: true);
+        EGovMobileSigningSession session = await host.StartSessionAsync();
+
+        EGovMobileSimulatorResult phone = await host.Simulator.SignAsync(session.QrPayload, host.Pki.IssueIndividual(EGovMobileHost.Borrower, "А", "Б"));
+
+        Assert.Equal(503, phone.StatusCode);
+        Assert.Equal("Подпись сейчас не удаётся проверить. Повторите позже.", phone.Message);
+        Assert.Equal(EGovMobileSessionState.Pending, (await host.Signing.GetStatusAsync(session.SessionId))!.State);
+        Assert.Null(await host.Signing.GetEvidenceAsync(session.SessionId));
+    }
+
+    [Fact]
     public async Task A_second_answer_for_a_closed_session_is_409_and_changes_nothing()
     {
         await using EGovMobileHost host = await EGovMobileHost.StartAsync(EGovMobileSignMethod.CmsWithData);
