@@ -62,13 +62,17 @@ internal sealed class LenderCertificateValidator(IOptions<StartupCheckOptions> c
         DateTimeOffset now = time.GetUtcNow();
         var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
-        if (notAfter <= now)
+        if (notAfter <= now || notBefore > now)
         {
-            failures.Add($"EGovPhoneOwnership:{key}: the certificate expired on {notAfter:yyyy-MM-dd}.");
-        }
-        else if (notBefore > now)
-        {
-            failures.Add($"EGovPhoneOwnership:{key}: the certificate is not valid before {notBefore:yyyy-MM-dd}.");
+            string problem = notAfter <= now ? $"expired on {notAfter:yyyy-MM-dd}" : $"is not valid before {notBefore:yyyy-MM-dd}";
+            if (checks.Value.FailOnExpiredCertificate)
+            {
+                failures.Add($"EGovPhoneOwnership:{key}: the certificate {problem}.");
+            }
+            else
+            {
+                StartupLog.CertificateNotValidNow(_logger, "EGovPhoneOwnership:" + key, problem);
+            }
         }
         else if (notAfter - now <= TimeSpan.FromDays(checks.Value.CertificateExpiryWarningDays))
         {

@@ -10,4 +10,7 @@ internal static partial class StartupLog
 
     [LoggerMessage(7001, LogLevel.Warning, "The certificate at {Path} expires on {NotAfter:yyyy-MM-dd} ({Days} days left); renew it before then")]
     public static partial void CertificateExpiresSoon(ILogger logger, string path, DateTimeOffset notAfter, int days);
+
+    [LoggerMessage(7002, LogLevel.Warning, "The certificate at {Path} {Problem}; requests signed with it will be refused (set StartupChecks:FailOnExpiredCertificate to fail the start)")]
+    public static partial void CertificateNotValidNow(ILogger logger, string path, string problem);
 }
