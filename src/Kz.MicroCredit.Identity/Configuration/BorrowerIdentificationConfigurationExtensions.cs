@@ -2,6 +2,7 @@ using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.Eds;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.RealTimePhoto;
+using Kz.MicroCredit.Identity.SigningChannels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public static class BorrowerIdentificationConfigurationExtensions
 {
     /// <summary>
     /// Registers borrower identification and every method whose sub-section is present in <paramref name="section"/>
-    /// (<c>NcaEds</c> with <c>Revocation</c>, <c>KcmrBiometrics</c>, <c>RealTimePhoto</c>, <c>EGovPhoneOwnership</c>; see
+    /// (<c>NcaEds</c> with <c>Revocation</c>, <c>KcmrBiometrics</c>, <c>RealTimePhoto</c>, <c>EGovPhoneOwnership</c>, and eGov mobile signing <c>EGovMobileSigning</c>; see
     /// <see cref="KzidConfigurationSections"/>), the policy named by <c>Policy</c>, and the start-up checks. Every
     /// validation message names the configuration path, e.g. <c>Kzid:EGovPhoneOwnership:Endpoint</c>.
     /// </summary>
@@ -59,6 +60,12 @@ public static class BorrowerIdentificationConfigurationExtensions
         {
             builder.AddEGovPhoneOwnership(section.GetSection(KzidConfigurationSections.EGovPhoneOwnership));
             Wrap<EGovPhoneOwnershipOptions>(services, path, KzidConfigurationSections.EGovPhoneOwnership);
+        }
+
+        if (IsEnabled(section, KzidConfigurationSections.EGovMobileSigning))
+        {
+            builder.AddEGovMobileSigning(section.GetSection(KzidConfigurationSections.EGovMobileSigning));
+            Wrap<EGovMobileSigningOptions>(services, path, KzidConfigurationSections.EGovMobileSigning);
         }
 
         Wrap<ChallengeOptions>(services, path, KzidConfigurationSections.Challenges);

@@ -28,6 +28,9 @@ public static class KzidConfigurationSections
     /// <summary>The <c>egov-phone-ownership</c> method (<see cref="PhoneOwnership.EGovPhoneOwnershipOptions"/>).</summary>
     public const string EGovPhoneOwnership = "EGovPhoneOwnership";
 
+    /// <summary>eGov mobile QR / deep-link signing (<see cref="SigningChannels.EGovMobileSigningOptions"/>).</summary>
+    public const string EGovMobileSigning = "EGovMobileSigning";
+
     /// <summary>Challenge lifetime (<see cref="ChallengeOptions"/>).</summary>
     public const string Challenges = "Challenges";
 
