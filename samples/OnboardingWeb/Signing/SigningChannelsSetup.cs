@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kz.MicroCredit.Identity;
+using Kz.MicroCredit.Identity.AspNetCore;
 using Kz.MicroCredit.Identity.SigningChannels;
 
 namespace OnboardingWeb.Signing;

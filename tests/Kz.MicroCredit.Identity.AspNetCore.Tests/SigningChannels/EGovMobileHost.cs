@@ -1,3 +1,4 @@
+using Kz.MicroCredit.Identity.AspNetCore;
 using Kz.MicroCredit.Identity.Cryptography;
 using Kz.MicroCredit.Identity.Eds;
 using Kz.MicroCredit.Identity.SigningChannels;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace Kz.MicroCredit.Identity.AspNetCore;
 
 /// <summary>Maps the eGov mobile cross-signing endpoints (API 1, API 2) and the page's status, event and QR endpoints.</summary>
 public static class EGovMobileSigningEndpointRouteBuilderExtensions
