@@ -64,11 +64,13 @@ public static class Html
             html.Append('>').Append(E(LangSelection.NativeName(other))).Append("</a></li>");
         }
 
-        html.Append("</ul></nav>\n</header>\n");
+        html.Append("</ul></nav>\n");
         if (sandbox)
         {
             html.Append("<p class=\"sandbox-banner\" role=\"note\">").Append(E(Texts.Get("sandbox.banner", lang))).Append("</p>\n");
         }
+
+        html.Append("</header>\n");
 
         html.Append("<main id=\"main\">\n");
         if (step > 0)

@@ -65,9 +65,14 @@ public sealed class OnboardingJourney(IPage page, string prefix, ITestOutputHelp
 
         // A real frame from the fake device: the video has a size once frames flow.
         await page.WaitForFunctionAsync("() => document.getElementById('camera-video').videoWidth > 0");
+        await Assertions.Expect(page.Locator("#camera-start")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#liveness-commands li")).Not.ToHaveCountAsync(0);
         await CheckAsync("camera");
         await page.Locator("#camera-capture").ClickAsync();
         await Assertions.Expect(page.Locator("#camera-photo")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#camera-video")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#camera-start")).ToBeHiddenAsync();
+        Assert.True(await page.Locator("#camera-photo").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The taken photo is not shown.");
         string photo = await page.Locator("#photo").InputValueAsync();
         Assert.StartsWith("data:image/jpeg;base64,", photo, StringComparison.Ordinal);
         await CheckAsync("camera-taken");
