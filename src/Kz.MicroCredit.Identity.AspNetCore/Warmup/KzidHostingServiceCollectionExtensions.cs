@@ -30,6 +30,7 @@ public static class KzidHostingServiceCollectionExtensions
         options.Validate(o => o.Timeout > TimeSpan.Zero, (section?.Path ?? "KzidWarmupOptions") + ":Timeout must be positive.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KzidWarmupState>();
+        services.TryAddSingleton<CrlAgeGauge>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KzidWarmupService>());
         if (!services.Any(d => d.ServiceType == typeof(CrlCacheHandler)))
         {

@@ -11,8 +11,11 @@ namespace Kz.MicroCredit.Identity.AspNetCore;
 /// Loads the trust store and every pinned CRL in the background at start, so the first borrower does not wait for a
 /// large CRL download; the readiness check reports Unhealthy until it is done.
 /// </summary>
-internal sealed class KzidWarmupService(IServiceProvider services, KzidWarmupState state, IOptions<KzidWarmupOptions> options, ILogger<KzidWarmupService> logger) : BackgroundService
+internal sealed class KzidWarmupService(IServiceProvider services, KzidWarmupState state, IOptions<KzidWarmupOptions> options, ILogger<KzidWarmupService> logger, CrlAgeGauge crlAge) : BackgroundService
 {
+    /// <summary>Gets the CRL-age gauge, which lives as long as the service.</summary>
+    public CrlAgeGauge CrlAge { get; } = crlAge;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

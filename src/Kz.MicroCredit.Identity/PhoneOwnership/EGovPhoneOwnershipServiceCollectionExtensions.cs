@@ -74,6 +74,7 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
             EGovPhoneOwnershipOptions o = context.ServiceProvider.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value;
             pipeline.AddStrategies(new RemoteCallResilienceSettings
             {
+                Service = "smartbridge",
                 TotalTimeout = o.TotalTimeout,
                 AttemptTimeout = o.AttemptTimeout,
                 MaxRetryAttempts = o.MaxRetryAttempts,

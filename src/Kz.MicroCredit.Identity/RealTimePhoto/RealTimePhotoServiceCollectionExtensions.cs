@@ -96,6 +96,7 @@ public static class RealTimePhotoBuilderExtensions
     internal static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealTimePhotoProviderOptions o, TimeProvider time) =>
         pipeline.AddStrategies(new RemoteCallResilienceSettings
         {
+            Service = "liveness",
             TimeProvider = time,
             TotalTimeout = o.TotalTimeout,
             AttemptTimeout = o.AttemptTimeout,
