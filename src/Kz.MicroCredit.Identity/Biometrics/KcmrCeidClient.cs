@@ -291,6 +291,7 @@ public class KcmrCeidClient
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "kzid-kcmr-ceid" };
         builder.AddStrategies(new RemoteCallResilienceSettings
         {
+            Service = "ceid",
             TimeProvider = timeProvider,
             TotalTimeout = options.TotalBudget,
             AttemptTimeout = options.PerCallTimeout,

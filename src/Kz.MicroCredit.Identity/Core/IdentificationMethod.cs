@@ -70,6 +70,7 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
 #pragma warning restore CA1031
         {
             Log.MethodFailed(Logger, Id.Value, request.CorrelationId, ex.GetType().Name);
+            activity?.AddEvent(new ActivityEvent("exception", tags: new ActivityTagsCollection { { "exception.type", ex.GetType().FullName } }));
             verdict = MethodVerdict.Indeterminate(ReasonCode.InternalError);
         }
 
@@ -77,7 +78,18 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
         var outcome = new MethodOutcome(Id, verdict.Status, verdict.Reasons, verdict.IsVeto, context.Evidence.Build(), started, completed);
         string status = EvidenceReportFactory.StatusName(outcome.Status);
         activity?.SetTag("kzid.status", status);
-        var tags = new TagList { { "kzid.method", Id.Value }, { "kzid.status", status } };
+        string reason = IdentificationDiagnostics.ReasonTag(outcome.Reasons);
+        if (outcome.Status == IdentificationStatus.Indeterminate)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+        }
+
+        if (outcome.IsVeto)
+        {
+            activity?.AddEvent(new ActivityEvent("kzid.veto", tags: new ActivityTagsCollection { { "kzid.method", Id.Value }, { "kzid.reason", reason } }));
+        }
+
+        var tags = new TagList { { "kzid.method", Id.Value }, { "kzid.status", status }, { "kzid.reason", reason } };
         IdentificationDiagnostics.MethodOutcomes.Add(1, tags);
         IdentificationDiagnostics.MethodDuration.Record(TimeProvider.GetElapsedTime(startTicks).TotalSeconds, tags);
         Log.MethodCompleted(Logger, Id.Value, request.CorrelationId, status, outcome.IsVeto, string.Join(",", outcome.Reasons));

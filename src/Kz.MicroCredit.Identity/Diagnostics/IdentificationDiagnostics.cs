@@ -18,9 +18,30 @@ public static class IdentificationDiagnostics
     /// <summary>Gets the meter.</summary>
     public static Meter Meter { get; } = new(Name, typeof(IdentificationDiagnostics).Assembly.GetName().Version?.ToString());
 
-    internal static Counter<long> Decisions { get; } = Meter.CreateCounter<long>("kzid.identification.decisions", description: "Identification decisions by policy, operation and status.");
+    /// <summary>The bucket boundaries advised for the duration histograms, in seconds: a local EDS check takes milliseconds, a remote call with retries up to a minute.</summary>
+    public static IReadOnlyList<double> DurationBuckets { get; } = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-    internal static Counter<long> MethodOutcomes { get; } = Meter.CreateCounter<long>("kzid.identification.method_outcomes", description: "Method outcomes by method and status.");
+    internal static Counter<long> Decisions { get; } = Meter.CreateCounter<long>("kzid.identification.decisions", description: "Identification decisions by policy, operation, status and first reason code.");
 
-    internal static Histogram<double> MethodDuration { get; } = Meter.CreateHistogram<double>("kzid.identification.method_duration", unit: "s", description: "Time a method took.");
+    internal static Counter<long> MethodOutcomes { get; } = Meter.CreateCounter<long>("kzid.identification.method_outcomes", description: "Method outcomes by method, status and first reason code.");
+
+    internal static Histogram<double> MethodDuration { get; } = Meter.CreateHistogram(
+        "kzid.identification.method_duration", unit: "s", description: "Time a method took.", tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+
+    internal static Histogram<double> IdentificationDuration { get; } = Meter.CreateHistogram(
+        "kzid.identification.duration", unit: "s", description: "Time a whole identification took.", tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+
+    internal static Counter<long> ExternalCallFailures { get; } = Meter.CreateCounter<long>("kzid.external_call.failures", description: "Failed attempts of calls to an external service (CEID, SmartBridge, liveness vendor), by service.");
+
+    internal static Counter<long> BreakerOpened { get; } = Meter.CreateCounter<long>("kzid.external_call.breaker_opened", description: "Times a circuit breaker opened, by service.");
+
+    /// <summary>The reason-code dimension: the first code when it is one the SDK defines, <c>other</c> for any other, <c>none</c> without one — so the tag's values stay bounded.</summary>
+    internal static string ReasonTag(IReadOnlyList<ReasonCode> reasons) =>
+        reasons.Count == 0 ? "none" : KnownReasons.Value.Contains(reasons[0].Value) ? reasons[0].Value : "other";
+
+    private static readonly Lazy<HashSet<string>> KnownReasons = new(() => typeof(ReasonCode).Assembly.GetTypes()
+        .SelectMany(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        .Where(p => p.PropertyType == typeof(ReasonCode) && p.GetMethod is not null)
+        .Select(p => ((ReasonCode)p.GetValue(null)!).Value)
+        .ToHashSet(StringComparer.Ordinal));
 }

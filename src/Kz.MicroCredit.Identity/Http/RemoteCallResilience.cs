@@ -1,3 +1,4 @@
+using Kz.MicroCredit.Identity.Diagnostics;
 using System.Net.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -66,7 +67,21 @@ internal static class RemoteCallResilience
             MinimumThroughput = settings.BreakerMinimumThroughput,
             SamplingDuration = settings.BreakerSamplingDuration,
             BreakDuration = settings.BreakerBreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(settings.BreakerFailure(args.Outcome)),
+            ShouldHandle = args =>
+            {
+                bool failed = settings.BreakerFailure(args.Outcome);
+                if (failed)
+                {
+                    IdentificationDiagnostics.ExternalCallFailures.Add(1, new KeyValuePair<string, object?>("kzid.service", settings.Service));
+                }
+
+                return ValueTask.FromResult(failed);
+            },
+            OnOpened = _ =>
+            {
+                IdentificationDiagnostics.BreakerOpened.Add(1, new KeyValuePair<string, object?>("kzid.service", settings.Service));
+                return ValueTask.CompletedTask;
+            },
         };
         if (names?.Breaker is { } breakerName)
         {

@@ -53,6 +53,9 @@ internal sealed record RemoteCallResilienceSettings
     /// <summary>Gets the clock for timeouts, delays and the breaker; <see langword="null"/> leaves the builder's clock.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
+    /// <summary>Gets the service name on the failure and breaker-open counters (<c>ceid</c>, <c>smartbridge</c>, <c>liveness</c>).</summary>
+    public string Service { get; init; } = "unknown";
+
     /// <summary>Gets the strategy names (telemetry); <see langword="null"/> keeps Polly's defaults.</summary>
     public RemoteCallStrategyNames? Names { get; init; }
 }

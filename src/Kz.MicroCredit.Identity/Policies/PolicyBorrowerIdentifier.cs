@@ -67,6 +67,7 @@ public sealed class PolicyBorrowerIdentifier : IBorrowerIdentifier
         string operation = EvidenceReportFactory.OperationName(request.Operation);
         activity?.SetTag("kzid.operation", operation);
         Log.IdentificationStarted(_logger, request.CorrelationId, _policy.Name, operation);
+        long startTicks = Stopwatch.GetTimestamp();
 
         var outcomes = new List<MethodOutcome>();
         var reasons = new List<ReasonCode>();
@@ -93,7 +94,25 @@ public sealed class PolicyBorrowerIdentifier : IBorrowerIdentifier
         EvidenceReport report = _reports.Create(request, _policy.Name, decision, reasons, outcomes);
         string statusName = EvidenceReportFactory.StatusName(decision);
         activity?.SetTag("kzid.status", statusName);
-        IdentificationDiagnostics.Decisions.Add(1, new TagList { { "kzid.policy", _policy.Name }, { "kzid.operation", operation }, { "kzid.status", statusName } });
+        string reason = IdentificationDiagnostics.ReasonTag(reasons);
+        if (decision == IdentificationStatus.Indeterminate)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+        }
+
+        if (reasons.Contains(ReasonCode.VetoFound))
+        {
+            MethodOutcome? vetoing = outcomes.LastOrDefault(o => o.IsVeto);
+            activity?.AddEvent(new ActivityEvent("kzid.veto", tags: new ActivityTagsCollection
+            {
+                { "kzid.method", vetoing?.MethodId.Value },
+                { "kzid.reason", vetoing is null ? "none" : IdentificationDiagnostics.ReasonTag(vetoing.Reasons) },
+            }));
+        }
+
+        var tags = new TagList { { "kzid.policy", _policy.Name }, { "kzid.operation", operation }, { "kzid.status", statusName }, { "kzid.reason", reason } };
+        IdentificationDiagnostics.Decisions.Add(1, tags);
+        IdentificationDiagnostics.IdentificationDuration.Record(Stopwatch.GetElapsedTime(startTicks).TotalSeconds, tags);
         Log.IdentificationDecided(_logger, request.CorrelationId, _policy.Name, statusName, string.Join(",", reasons));
         return new IdentificationResult(decision, reasons.ToArray(), outcomes.ToArray(), report);
     }
