@@ -28,7 +28,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
     /// <param name="revocation">The revocation checker.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public NcaEdsMethod(IOptions<NcaEdsOptions> options, IBorrowerChallengeService challenges, ICertificateRevocationChecker revocation, TimeProvider timeProvider, ILogger<NcaEdsMethod>? logger = null)
+    internal NcaEdsMethod(IOptions<NcaEdsOptions> options, IBorrowerChallengeService challenges, ICertificateRevocationChecker revocation, TimeProvider timeProvider, ILogger<NcaEdsMethod>? logger = null)
         : base(timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(options);
