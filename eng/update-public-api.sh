@@ -20,7 +20,7 @@ for project in "${projects[@]}"; do
   echo "== $project"
   dotnet format analyzers "$project" --diagnostics RS0016 --severity info --no-restore -v quiet || true
   # Keep the file stable for review: header first, then the entries sorted the way the analyzer's own fixer sorts.
-  { echo '#nullable enable'; grep -v '^#nullable enable$' "$dir/PublicAPI.Unshipped.txt" | grep -v '^$' | LC_ALL=C sort -u; } \
+  { echo '#nullable enable'; sed -e '/^#nullable enable$/d' -e '/^$/d' "$dir/PublicAPI.Unshipped.txt" | LC_ALL=C sort -u; } \
     > "$dir/PublicAPI.Unshipped.txt.tmp"
   mv "$dir/PublicAPI.Unshipped.txt.tmp" "$dir/PublicAPI.Unshipped.txt"
   echo "   $(($(wc -l < "$dir/PublicAPI.Unshipped.txt") - 1)) entries"
