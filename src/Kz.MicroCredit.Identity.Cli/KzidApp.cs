@@ -1,7 +1,7 @@
 namespace Kz.MicroCredit.Identity.Cli;
 
 /// <summary>Dispatches <c>kzid</c> commands; each command group lives in its own folder and registers here.</summary>
-public static class KzidApp
+internal static class KzidApp
 {
     /// <summary>Exit code: everything valid.</summary>
     public const int ExitOk = 0;

@@ -1,7 +1,7 @@
 namespace Kz.MicroCredit.Identity.Cli;
 
 /// <summary>The <c>kzid</c> entry point.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs the command line.</summary>
     /// <param name="args">Arguments.</param>

@@ -31,7 +31,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public KcmrBiometricsMethod(
+    internal KcmrBiometricsMethod(
         KcmrCeidClient client,
         KcmrBiometricsSessions sessions,
         IBiometricAttemptStore attempts,

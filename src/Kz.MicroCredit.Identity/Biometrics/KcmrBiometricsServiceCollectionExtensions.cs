@@ -85,6 +85,14 @@ public static class KcmrBiometricsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<KcmrBiometricsSessions>()));
+        // The method's constructor is internal (as for every method): it is built here, not by the activator.
+        services.TryAddSingleton(sp => new KcmrBiometricsMethod(
+            sp.GetRequiredService<KcmrCeidClient>(),
+            sp.GetRequiredService<KcmrBiometricsSessions>(),
+            sp.GetRequiredService<IBiometricAttemptStore>(),
+            sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<KcmrBiometricsMethod>>()));
         return builder.AddMethod<KcmrBiometricsMethod>(IdentificationMethodId.KcmrBiometrics);
     }
 }

@@ -6,7 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Kz.MicroCredit.Identity.Cryptography;
 
 /// <summary>
-/// The NCA certificate profile (NCA-EDS.md §5) read from a certificate: IIN/BIN, names, role, purpose, key storage, algorithm.
+/// The NCA certificate profile (docs/nca-formats.md §5) read from a certificate: IIN/BIN, names, role, purpose, key storage, algorithm.
 /// Holds personal data: <see cref="ToString"/> prints only non-personal fields.
 /// </summary>
 public sealed class NcaCertificateInfo
@@ -275,7 +275,7 @@ public sealed class NcaCertificateInfo
             purpose |= NcaCertificatePurpose.Signing;
             if (algorithm is NcaKeyAlgorithm.Gost2015_512 or NcaKeyAlgorithm.Gost2015_256)
             {
-                // GOST-2015 keys carry emailProtection + role and serve both purposes (NCA-EDS.md §5).
+                // GOST-2015 keys carry emailProtection + role and serve both purposes (docs/nca-formats.md §5).
                 purpose |= NcaCertificatePurpose.Authentication;
             }
         }

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Kz.MicroCredit.Identity.Cryptography;
 
-/// <summary>What an NCA certificate may be used for (NCA-EDS.md §5).</summary>
+/// <summary>What an NCA certificate may be used for (docs/nca-formats.md §5).</summary>
 [Flags]
 public enum NcaCertificatePurpose
 {

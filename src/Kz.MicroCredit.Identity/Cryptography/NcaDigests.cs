@@ -5,7 +5,7 @@ using Org.BouncyCastle.Crypto.Digests;
 namespace Kz.MicroCredit.Identity.Cryptography;
 
 /// <summary>
-/// Digest OIDs and XMLDSig digest URIs of NCA-EDS.md §1/§4, and one-shot/incremental hashing over them.
+/// Digest OIDs and XMLDSig digest URIs of docs/nca-formats.md §1/§4, and one-shot/incremental hashing over them.
 /// SHA-1 is refused unless the caller passes <c>allowSha1: true</c>.
 /// </summary>
 internal static class NcaDigests
@@ -137,7 +137,7 @@ internal static class NcaDigests
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
-    /// <summary>Returns the XMLDSig DigestMethod URI of a digest (NCA-EDS.md §4).</summary>
+    /// <summary>Returns the XMLDSig DigestMethod URI of a digest (docs/nca-formats.md §4).</summary>
     /// <param name="algorithm">The digest.</param>
     /// <returns>The URI.</returns>
     public static string GetXmlUri(NcaDigestAlgorithm algorithm) => algorithm switch

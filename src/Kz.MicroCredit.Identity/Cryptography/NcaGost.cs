@@ -10,7 +10,7 @@ using Org.BouncyCastle.Math.EC;
 namespace Kz.MicroCredit.Identity.Cryptography;
 
 /// <summary>
-/// The GOST curves of the Kazakh algorithms and the NCA byte layouts (NCA-EDS.md §2): public key = x‖y each half
+/// The GOST curves of the Kazakh algorithms and the NCA byte layouts (docs/nca-formats.md §2): public key = x‖y each half
 /// little-endian inside an OCTET STRING; signature = r‖s each half little-endian (the whole-array reversal of RFC 4491's s‖r).
 /// </summary>
 internal static class NcaGost

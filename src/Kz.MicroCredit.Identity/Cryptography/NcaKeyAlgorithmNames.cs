@@ -2,7 +2,7 @@ namespace Kz.MicroCredit.Identity.Cryptography;
 
 #pragma warning disable CA1707 // The names Gost2015_512/Gost2015_256 are the agreed API (they mirror the standard's key sizes).
 /// <summary>Names of <see cref="NcaKeyAlgorithm"/> as the <c>kzid</c> command line and configuration files spell them.</summary>
-public static class NcaKeyAlgorithmNames
+internal static class NcaKeyAlgorithmNames
 {
     /// <summary>The name of <see cref="NcaKeyAlgorithm.Rsa"/>.</summary>
     public const string Rsa = "RSA";

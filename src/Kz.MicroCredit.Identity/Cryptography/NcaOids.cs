@@ -1,6 +1,6 @@
 namespace Kz.MicroCredit.Identity.Cryptography;
 
-/// <summary>Object identifiers of the NCA RK PKI (NCA-EDS.md §1 and §5) and the standard ones used next to them.</summary>
+/// <summary>Object identifiers of the NCA RK PKI (docs/nca-formats.md §1 and §5) and the standard ones used next to them.</summary>
 internal static class NcaOids
 {
     // --- Kazakh algorithms (§1) ---

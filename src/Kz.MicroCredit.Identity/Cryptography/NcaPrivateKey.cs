@@ -82,7 +82,7 @@ internal sealed class NcaPrivateKey : IDisposable
     }
 
     /// <summary>
-    /// Reads a decrypted PKCS#8 PrivateKeyInfo as NCA key files hold it (NCA-EDS.md §5a): RSA as usual; GOST-2015 d as a
+    /// Reads a decrypted PKCS#8 PrivateKeyInfo as NCA key files hold it (docs/nca-formats.md §5a): RSA as usual; GOST-2015 d as a
     /// 64/32-byte little-endian OCTET STRING; GOST-2004 d as an INTEGER.
     /// </summary>
     /// <param name="info">The key info.</param>

@@ -12,7 +12,7 @@ namespace Kz.MicroCredit.Identity.Cryptography;
 /// <summary>
 /// A public key of the NCA PKI (RSA, GOST 34.310-2004, GOST 34.10-2015-512/256), parsed once and kept ready for
 /// repeated verification. RSA goes through the platform (<see cref="RSA"/>), GOST through BouncyCastle's
-/// <see cref="ECGost3410Signer"/> with the Kazakh byte layouts (NCA-EDS.md §2). Thread-safe.
+/// <see cref="ECGost3410Signer"/> with the Kazakh byte layouts (docs/nca-formats.md §2). Thread-safe.
 /// </summary>
 internal sealed class NcaPublicKey
 {

@@ -1,6 +1,6 @@
 namespace Kz.MicroCredit.Identity.Cryptography;
 
-/// <summary>Signature algorithm OIDs and XMLDSig SignatureMethod URIs (NCA-EDS.md §1 and §4) and how they map to key + digest.</summary>
+/// <summary>Signature algorithm OIDs and XMLDSig SignatureMethod URIs (docs/nca-formats.md §1 and §4) and how they map to key + digest.</summary>
 internal static class NcaSignatureAlgorithms
 {
     public const string XmlRsaSha1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";

@@ -3,7 +3,7 @@ using System.Xml;
 namespace Kz.MicroCredit.Identity.Cryptography;
 
 /// <summary>
-/// XML canonicalisation as Kalkan/Santuario sees it (NCA-EDS.md §4): a subtree (SignedInfo, a referenced element) is
+/// XML canonicalisation as Kalkan/Santuario sees it (docs/nca-formats.md §4): a subtree (SignedInfo, a referenced element) is
 /// canonicalised from the original document with the namespace declarations in scope on its ancestors, so the CR of
 /// <c>&amp;#13;</c> and inherited namespaces are kept (the SignedXml re-parse loses them). The signer's entry points;
 /// the bytes come from <see cref="XmlCanonicalWriter"/>, the same writer the verifier uses.

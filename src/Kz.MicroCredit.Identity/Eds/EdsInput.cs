@@ -3,7 +3,7 @@ using System.Text;
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>Detects the format of a signature input and decodes PEM/base64 CMS to DER.</summary>
-public static class EdsInput
+internal static class EdsInput
 {
     /// <summary>Detects the format and returns the bytes to verify (DER for CMS, the document for XML).</summary>
     /// <param name="input">The input.</param>

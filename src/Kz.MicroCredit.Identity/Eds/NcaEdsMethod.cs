@@ -28,7 +28,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
     /// <param name="revocation">The revocation checker.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public NcaEdsMethod(IOptions<NcaEdsOptions> options, IBorrowerChallengeService challenges, ICertificateRevocationChecker revocation, TimeProvider timeProvider, ILogger<NcaEdsMethod>? logger = null)
+    internal NcaEdsMethod(IOptions<NcaEdsOptions> options, IBorrowerChallengeService challenges, ICertificateRevocationChecker revocation, TimeProvider timeProvider, ILogger<NcaEdsMethod>? logger = null)
         : base(timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -161,7 +161,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
         NcaCertificateInfo identity = NcaCertificateInfo.FromCertificate(signer.Certificate);
         facts.Set("certificate.role", identity.Role.ToString());
         facts.Set("certificate.purpose", identity.Purpose.ToString());
-        facts.Set("certificate.keyStorage", identity.KeyStorage.ToString());
+        facts.Set("certificate.key-storage", identity.KeyStorage.ToString());
         if (_options.RequireIndividual && identity.Role != NcaSubjectRole.Individual)
         {
             return MethodVerdict.Rejected(ReasonCode.NotAnIndividual);
@@ -189,14 +189,14 @@ public sealed class NcaEdsMethod : IdentificationMethod
 
         if (signer.SigningTime is { } signingTime)
         {
-            facts.Set("signingTime", Iso(signingTime));
+            facts.Set("signing-time", Iso(signingTime));
             if (signingTime > now + _options.ClockSkew || signingTime < now - _options.SigningTimeWindow - _options.ClockSkew)
             {
                 return MethodVerdict.Rejected(ReasonCode.SigningTimeOutOfWindow);
             }
         }
 
-        facts.Set("signingTime.source", signer.TimeSource);
+        facts.Set("signing-time.source", signer.TimeSource);
 
         // The signed content must be an issued, unused challenge for this IIN and operation.
         if (!isChallenge)
@@ -283,9 +283,9 @@ public sealed class NcaEdsMethod : IdentificationMethod
         X509Certificate2 c = signer.Certificate;
         facts.Set("certificate.issuer", c.Issuer);
         facts.Set("certificate.serial", c.SerialNumber);
-        facts.Set("certificate.notBefore", Iso(new DateTimeOffset(c.NotBefore.ToUniversalTime(), TimeSpan.Zero)));
-        facts.Set("certificate.notAfter", Iso(new DateTimeOffset(c.NotAfter.ToUniversalTime(), TimeSpan.Zero)));
-        facts.Set("certificate.thumbprintSha256", NcaTrustStore.Sha256Thumbprint(c));
+        facts.Set("certificate.not-before", Iso(new DateTimeOffset(c.NotBefore.ToUniversalTime(), TimeSpan.Zero)));
+        facts.Set("certificate.not-after", Iso(new DateTimeOffset(c.NotAfter.ToUniversalTime(), TimeSpan.Zero)));
+        facts.Set("certificate.thumbprint-sha256", NcaTrustStore.Sha256Thumbprint(c));
         facts.Set("certificate.anchor", signer.Path.Count > 0 ? signer.Path[^1].Subject : string.Empty);
         facts.Set("key.algorithm", signer.KeyAlgorithm.ToCliName());
     }

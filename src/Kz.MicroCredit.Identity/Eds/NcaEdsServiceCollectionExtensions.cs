@@ -42,6 +42,13 @@ public static class NcaEdsServiceCollectionExtensions
         builder.Services.AddOptions<NcaEdsOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NcaEdsOptions>, NcaEdsOptionsValidator>());
         builder.Services.TryAddSingleton<ICertificateRevocationChecker>(NoRevocationChecker.Instance);
+        // The method's constructor is internal (as for every method): it is built here, not by the activator.
+        builder.Services.TryAddSingleton(sp => new NcaEdsMethod(
+            sp.GetRequiredService<IOptions<NcaEdsOptions>>(),
+            sp.GetRequiredService<IBorrowerChallengeService>(),
+            sp.GetRequiredService<ICertificateRevocationChecker>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<NcaEdsMethod>>()));
         return builder.AddMethod<NcaEdsMethod>(IdentificationMethodId.NcaEds);
     }
 }

@@ -4,8 +4,9 @@ using System.Xml;
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>
-/// Hardened XML loading for signed documents (SECURITY.md §1 step 1): a size cap, no DTD (a DOCTYPE is an error), no
-/// resolver, a nesting limit, and whitespace preserved so that canonical bytes are those the signer produced.
+/// Hardened XML loading for signed documents (docs/security-model.md §1 step 1): a size cap, no DTD (a DOCTYPE is an error), no
+/// resolver, a nesting limit, and whitespace preserved so that canonical bytes are those the signer produced. The parse
+/// itself is the library's one hardened loader (<see cref="HardenedXml"/>), shared with the SmartBridge client.
 /// </summary>
 public static class SafeXml
 {
@@ -13,7 +14,7 @@ public static class SafeXml
     public const int DefaultMaxBytes = 4 * 1024 * 1024;
 
     /// <summary>The default nesting limit.</summary>
-    public const int DefaultMaxDepth = 64;
+    public const int DefaultMaxDepth = HardenedXml.DefaultMaxDepth;
 
     /// <summary>Loads a document with the hardened settings.</summary>
     /// <param name="xml">The UTF-8 (or declared-encoding) document bytes.</param>
@@ -42,43 +43,18 @@ public static class SafeXml
         {
             xml.CopyTo(bytes);
 
-            // One pass into the DOM (the loader is iterative), the reader atomising names straight into the
-            // document's name table (one table, not two); then an iterative depth check before anything recursive
-            // (canonicalisers) touches the tree.
-            var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-            XmlReaderSettings settings = maxBytes == DefaultMaxBytes ? DefaultSettings.Clone() : CreateSettings(maxBytes);
+            // The reader atomises names straight into the document's name table (one table, not two); the one
+            // hardened loader does the parse and its checks.
+            var document = new XmlDocument();
+            XmlReaderSettings settings = maxBytes == DefaultMaxBytes ? DefaultSettings.Clone() : HardenedXml.CreateSettings(maxBytes);
             settings.NameTable = document.NameTable;
-            using (var stream = new MemoryStream(bytes, 0, xml.Length, writable: false))
-            using (var reader = XmlReader.Create(stream, settings))
+            int length = xml.Length;
+            return HardenedXml.Load(document, () => XmlReader.Create(new MemoryStream(bytes, 0, length, writable: false), settings), maxDepth) switch
             {
-                document.Load(reader);
-            }
-
-            if (DepthExceeds(document, maxDepth))
-            {
-                throw new EdsFormatException(ReasonCode.InputTooLarge);
-            }
-
-            if (document.DocumentElement is null || document.DocumentType is not null)
-            {
-                throw new EdsFormatException(ReasonCode.MalformedSignature);
-            }
-
-            return document;
-        }
-        catch (XmlException)
-        {
-            throw new EdsFormatException(ReasonCode.MalformedSignature);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new EdsFormatException(ReasonCode.MalformedSignature);
-        }
-        catch (ArgumentException)
-        {
-            // XmlReader accepts an XML declaration the DOM refuses (a version other than exactly "1.0"): XmlDocument
-            // then throws ArgumentException from XmlDeclaration's constructor (found by fuzzing).
-            throw new EdsFormatException(ReasonCode.MalformedSignature);
+                HardenedXmlError.None => document,
+                HardenedXmlError.TooLarge => throw new EdsFormatException(ReasonCode.InputTooLarge),
+                _ => throw new EdsFormatException(ReasonCode.MalformedSignature),
+            };
         }
         finally
         {
@@ -87,58 +63,7 @@ public static class SafeXml
         }
     }
 
-    private static readonly XmlReaderSettings DefaultSettings = CreateSettings(DefaultMaxBytes);
-
-    private static XmlReaderSettings CreateSettings(int maxBytes) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 0,
-        MaxCharactersInDocument = maxBytes,
-        IgnoreComments = false,
-        IgnoreProcessingInstructions = false,
-        IgnoreWhitespace = false,
-        CloseInput = true,
-    };
-
-    private static bool DepthExceeds(XmlDocument document, int maxDepth)
-    {
-        // Document-order walk by sibling/parent links: no stack, no allocation. Depth counts elements.
-        XmlNode? node = document.FirstChild;
-        int depth = 0;
-        while (node is not null)
-        {
-            if (node.NodeType == XmlNodeType.Element)
-            {
-                if (depth + 1 > maxDepth)
-                {
-                    return true;
-                }
-
-                if (node.FirstChild is { } child)
-                {
-                    depth++;
-                    node = child;
-                    continue;
-                }
-            }
-
-            while (node is not null && node.NextSibling is null)
-            {
-                node = node.ParentNode;
-                if (node is null || node.NodeType == XmlNodeType.Document)
-                {
-                    return false;
-                }
-
-                depth--;
-            }
-
-            node = node?.NextSibling;
-        }
-
-        return false;
-    }
+    private static readonly XmlReaderSettings DefaultSettings = HardenedXml.CreateSettings(DefaultMaxBytes);
 
     /// <summary>Loads a document with the hardened settings, without throwing.</summary>
     /// <param name="xml">The document bytes.</param>

@@ -87,7 +87,7 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
             return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
         }
 
-        context.Evidence.Set("consent.request.messageId", state.RequestMessageId);
+        context.Evidence.Set("consent.request.message-id", state.RequestMessageId);
         int attempt = await _consents.IncrementAttemptsAsync(evidence.ConsentHandle, cancellationToken).ConfigureAwait(false);
         if (attempt == 0)
         {

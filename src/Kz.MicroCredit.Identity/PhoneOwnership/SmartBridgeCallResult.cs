@@ -42,9 +42,9 @@ internal sealed record SmartBridgeCallResult
     /// <summary>Writes the non-personal facts of the call (documented keys, see docs/phone-ownership.md).</summary>
     public void WriteEvidence(MethodEvidenceBuilder evidence, string prefix)
     {
-        evidence.Set(prefix + ".serviceId", ServiceId);
-        evidence.Set(prefix + ".request.messageId", RequestMessageId);
-        evidence.Set(prefix + ".response.messageId", ResponseMessageId is null ? null : SmartBridgeResponseParser.SafeCode(ResponseMessageId));
+        evidence.Set(prefix + ".service-id", ServiceId);
+        evidence.Set(prefix + ".request.message-id", RequestMessageId);
+        evidence.Set(prefix + ".response.message-id", ResponseMessageId is null ? null : SmartBridgeResponseParser.SafeCode(ResponseMessageId));
         evidence.Set(prefix + ".status", StatusCode);
         evidence.Set(prefix + ".fault", FaultCode);
         evidence.Set(prefix + ".signature", SignatureCheck);

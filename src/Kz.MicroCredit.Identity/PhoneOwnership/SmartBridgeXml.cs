@@ -1,10 +1,13 @@
 using System.Xml;
+using Kz.MicroCredit.Identity.Eds;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>
-/// The hardened XML parse used for everything SmartBridge sends (envelopes and escaped inner-XML payloads): DTDs
-/// prohibited, no resolver, a character cap, whitespace preserved (signatures are checked over this very parse).
+/// The parse used for everything SmartBridge sends (envelopes and escaped inner-XML payloads): the library's one
+/// hardened loader (<see cref="HardenedXml"/>: DTDs prohibited, no resolver, a character cap, a nesting limit,
+/// whitespace preserved, since signatures are checked over this very parse), with processing instructions dropped
+/// and its errors told as <see cref="SmartBridgeXmlException"/>.
 /// </summary>
 internal static class SmartBridgeXml
 {
@@ -22,13 +25,7 @@ internal static class SmartBridgeXml
         }
 
         byte[] copy = bytes.ToArray();
-        using (var first = new MemoryStream(copy, writable: false))
-        {
-            CheckDepth(XmlReader.Create(first, Settings(maxBytes)));
-        }
-
-        using var stream = new MemoryStream(copy, writable: false);
-        return Load(stream, maxBytes);
+        return Parse(() => XmlReader.Create(new MemoryStream(copy, writable: false), HardenedXml.CreateSettings(maxBytes, ignoreProcessingInstructions: true)));
     }
 
     /// <summary>Parses a string (e.g. an escaped inner-XML payload) into a document.</summary>
@@ -44,88 +41,22 @@ internal static class SmartBridgeXml
             throw new SmartBridgeXmlException(SmartBridgeXmlError.TooLarge);
         }
 
-        using (var first = new StringReader(text))
-        {
-            CheckDepth(XmlReader.Create(first, Settings(maxChars)));
-        }
-
-        using var reader = new StringReader(text);
-        return Parse(XmlReader.Create(reader, Settings(maxChars)));
+        return Parse(() => XmlReader.Create(new StringReader(text), HardenedXml.CreateSettings(maxChars, ignoreProcessingInstructions: true)));
     }
 
     /// <summary>The nesting limit (the DOM, XPath and the canonicalisers recurse over depth).</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = HardenedXml.DefaultMaxDepth;
 
-    private static void CheckDepth(XmlReader reader)
+    private static XmlDocument Parse(Func<XmlReader> createReader)
     {
-        using (reader)
+        var document = new XmlDocument();
+        return HardenedXml.Load(document, createReader, MaxDepth) switch
         {
-            try
-            {
-                while (reader.Read())
-                {
-                    if (reader.Depth > MaxDepth)
-                    {
-                        throw new SmartBridgeXmlException(SmartBridgeXmlError.TooLarge);
-                    }
-                }
-            }
-            catch (XmlException ex)
-            {
-                throw new SmartBridgeXmlException(
-                    ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? SmartBridgeXmlError.Dtd
-                    : ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) ? SmartBridgeXmlError.TooLarge
-                    : SmartBridgeXmlError.Malformed,
-                    ex);
-            }
-        }
-    }
-
-    private static XmlDocument Load(Stream stream, long maxBytes) => Parse(XmlReader.Create(stream, Settings(maxBytes)));
-
-    private static XmlReaderSettings Settings(long maxChars) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = maxChars,
-        MaxCharactersFromEntities = 1024,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
-
-    private static XmlDocument Parse(XmlReader reader)
-    {
-        using (reader)
-        {
-            var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-            try
-            {
-                document.Load(reader);
-            }
-            catch (XmlException ex)
-            {
-                // The message of an XmlException can quote input: only its kind travels on.
-                throw new SmartBridgeXmlException(
-                    ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? SmartBridgeXmlError.Dtd
-                    : ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) ? SmartBridgeXmlError.TooLarge
-                    : SmartBridgeXmlError.Malformed,
-                    ex);
-            }
-
-            if (document.DocumentElement is null)
-            {
-                throw new SmartBridgeXmlException(SmartBridgeXmlError.Malformed);
-            }
-
-            foreach (XmlNode node in document.ChildNodes)
-            {
-                if (node.NodeType == XmlNodeType.DocumentType)
-                {
-                    throw new SmartBridgeXmlException(SmartBridgeXmlError.Dtd);
-                }
-            }
-
-            return document;
-        }
+            HardenedXmlError.None => document,
+            HardenedXmlError.Empty => throw new SmartBridgeXmlException(SmartBridgeXmlError.Empty),
+            HardenedXmlError.TooLarge => throw new SmartBridgeXmlException(SmartBridgeXmlError.TooLarge),
+            HardenedXmlError.Dtd => throw new SmartBridgeXmlException(SmartBridgeXmlError.Dtd),
+            _ => throw new SmartBridgeXmlException(SmartBridgeXmlError.Malformed),
+        };
     }
 }

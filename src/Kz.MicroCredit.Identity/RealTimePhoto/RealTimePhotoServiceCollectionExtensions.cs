@@ -13,7 +13,7 @@ using Polly;
 namespace Kz.MicroCredit.Identity;
 
 /// <summary>Registers the real-time two-factor photo method (<c>realtime-photo</c>).</summary>
-public static class RealTimePhotoBuilderExtensions
+public static class RealTimePhotoServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RealTimePhotoMethod"/>, <see cref="IRealTimePhotoSessionService"/>,

@@ -12,7 +12,7 @@ using Org.BouncyCastle.Security;
 namespace Kz.MicroCredit.Identity.Signing;
 
 /// <summary>
-/// Writes PKCS#12 files in the NCA layout (NCA-EDS.md §5a): certificates in an encrypted-data bag
+/// Writes PKCS#12 files in the NCA layout (docs/nca-formats.md §5a): certificates in an encrypted-data bag
 /// (pbeWithSHA1And40BitRC2-CBC), the key in a PKCS#8 shrouded key bag (pbeWithSHA1And3-KeyTripleDES-CBC) holding the
 /// NCA private-key encoding, MAC SHA-1, 1024 iterations. For sandbox key files and tests.
 /// </summary>

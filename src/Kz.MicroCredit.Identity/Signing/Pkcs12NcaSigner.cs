@@ -15,7 +15,7 @@ namespace Kz.MicroCredit.Identity.Signing;
 /// <summary>
 /// Signs with an NCA key file (PKCS#12: RSA, GOST 34.310-2004 or GOST 34.10-2015). The file is parsed without
 /// BouncyCastle's <c>Pkcs12Store</c> (which rejects GOST keys): the MAC is checked, the shrouded key bag decrypted and the
-/// PrivateKeyInfo read in the NCA encoding (NCA-EDS.md §5a), and the private key must match the certificate.
+/// PrivateKeyInfo read in the NCA encoding (docs/nca-formats.md §5a), and the private key must match the certificate.
 /// </summary>
 public sealed class Pkcs12NcaSigner : INcaSigner, IDisposable
 {

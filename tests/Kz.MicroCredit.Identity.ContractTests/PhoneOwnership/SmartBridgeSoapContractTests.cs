@@ -105,8 +105,8 @@ public sealed class SmartBridgeSoapContractTests : IDisposable
         Assert.Equal("verified", outcome.Evidence.Facts["smartbridge.signature"]);
         Assert.Equal(Pki.Gateway.Certificate.SerialNumber.ToLowerInvariant(), outcome.Evidence.Facts["smartbridge.signer.serial"]);
         Assert.Equal("SCSS001", outcome.Evidence.Facts["smartbridge.status"]);
-        Assert.Equal("PHONE_CHECK", outcome.Evidence.Facts["smartbridge.serviceId"]);
-        Assert.Equal(outcome.Evidence.Facts["smartbridge.request.messageId"], outcome.Evidence.Facts["smartbridge.response.messageId"]);
+        Assert.Equal("PHONE_CHECK", outcome.Evidence.Facts["smartbridge.service-id"]);
+        Assert.Equal(outcome.Evidence.Facts["smartbridge.request.message-id"], outcome.Evidence.Facts["smartbridge.response.message-id"]);
         Assert.Matches("^[0-9a-f]{64}$", outcome.Evidence.Digests["smartbridge.response"]);
 
         // The request that reached the gateway carries a valid WS-Security signature by the lender's key over its Body.

@@ -295,7 +295,7 @@ public sealed class OcspCrlContractTests : IDisposable
         RevocationCheckResult result = await Checker(o => o.SoftFail = true).CheckAsync(Check());
         Assert.Equal(RevocationStatus.NotChecked, result.Status);
         Assert.Equal(ReasonCode.OcspUnavailable, result.Failure);
-        Assert.Equal("true", result.Facts["revocation.softFail"]);
+        Assert.Equal("true", result.Facts["revocation.soft-fail"]);
     }
 
     // ---- CRL ----

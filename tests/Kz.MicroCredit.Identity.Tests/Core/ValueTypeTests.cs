@@ -84,7 +84,7 @@ public class IinTests
         Assert.Throws<InvalidOperationException>(() => default(Iin).Value);
     }
 
-    // An independent reference of the check digit from SERVICES.md §6, to compare the library against.
+    // An independent reference of the check digit (docs/value-types.md), to compare the library against.
     private static int? ReferenceCheckDigit(string eleven)
     {
         int[] w1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];

@@ -76,7 +76,7 @@ public sealed class NcaEdsMethodTests : IDisposable
         Assert.True(outcome.Status == IdentificationStatus.Verified, outcome.ToString());
         Assert.Equal(algorithm.ToCliName(), outcome.Evidence.Facts["key.algorithm"]);
         Assert.Equal(signer.Certificate.SerialNumber, outcome.Evidence.Facts["certificate.serial"]);
-        Assert.Equal("claim", outcome.Evidence.Facts["signingTime.source"]);
+        Assert.Equal("claim", outcome.Evidence.Facts["signing-time.source"]);
         Assert.Equal("not-checked", outcome.Evidence.Facts["revocation.status"]);
         Assert.True(outcome.Evidence.Digests.ContainsKey("signature"));
         Assert.True(outcome.Evidence.Digests.ContainsKey("content"));

@@ -69,8 +69,8 @@ public sealed class EGovPhoneOwnershipMethodTests
         MethodOutcome outcome = await method.EvaluateAsync(Request());
         Assert.Equal(IdentificationStatus.Verified, outcome.Status);
         Assert.Equal(["PHONE_CHECK"], client.Services);
-        Assert.Equal("PHONE_CHECK", outcome.Evidence.Facts["smartbridge.serviceId"]);
-        Assert.Equal("m-1", outcome.Evidence.Facts["smartbridge.request.messageId"]);
+        Assert.Equal("PHONE_CHECK", outcome.Evidence.Facts["smartbridge.service-id"]);
+        Assert.Equal("m-1", outcome.Evidence.Facts["smartbridge.request.message-id"]);
         Assert.Equal("SCSS001", outcome.Evidence.Facts["smartbridge.status"]);
         Assert.Equal("0a", outcome.Evidence.Facts["smartbridge.signer.serial"]);
         Assert.Equal("verified", outcome.Evidence.Facts["smartbridge.signature"]);

@@ -128,7 +128,7 @@ public sealed class CrlPropertyTests
         // Revoked only after the instant: a later CRL proves it was good then, and says so.
         RevocationCheckResult before = CrlEvaluator.Evaluate(Verified(crl), new RevocationCheckRequest(leaf, Ca, Now.AddDays(-20)), Now, TimeSpan.FromMinutes(5));
         Xunit.Assert.Equal(RevocationStatus.Good, before.Status);
-        Xunit.Assert.Equal("true", before.Facts["revocation.revokedAfterInstant"]);
+        Xunit.Assert.Equal("true", before.Facts["revocation.revoked-after-instant"]);
 
         // A CRL from the future (thisUpdate after now + skew) proves nothing for an unlisted serial.
         byte[] future = new TestCrlBuilder(Ca, Signer(CaKey)) { ThisUpdate = Now.AddHours(2), NextUpdate = Now.AddDays(1) }.Build([]);

@@ -90,7 +90,7 @@ public sealed class RealNcaRevocationDataTests
         Assert.Equal(RevocationStatus.Good, result.Status);
         Assert.Equal("delegated", result.Facts["ocsp.responder"]);
         Assert.Equal("matched", result.Facts["ocsp.nonce"]);
-        Assert.Equal("2022-09-02T16:53:59Z", result.Facts["ocsp.producedAt"]);
+        Assert.Equal("2022-09-02T16:53:59Z", result.Facts["ocsp.produced-at"]);
         EvidenceArtifact artifact = Assert.Single(result.Artifacts);
         Assert.Equal(Bytes("ncanode", "resources", "ocsp", "ocsp_response_individual_sign_2004.bin"), artifact.Content.ToArray());
     }
@@ -249,7 +249,7 @@ public sealed class RealNcaRevocationDataTests
         Assert.Equal(RevocationStatus.Revoked, r.Status);
         Assert.Equal("14", r.Facts["crl.number"]);
         Assert.Equal("10", r.Facts["crl.delta.number"]);
-        Assert.Equal("14", r.Facts["crl.delta.baseNumber"]);
+        Assert.Equal("14", r.Facts["crl.delta.base-number"]);
 
         RevocationCheckResult g = CheckWithCrls(good, GostTestCa2022, at, at, baseCrl, delta);
         Assert.Equal(RevocationStatus.Good, g.Status);

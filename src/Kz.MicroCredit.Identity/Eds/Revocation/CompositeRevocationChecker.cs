@@ -85,7 +85,7 @@ internal sealed class CompositeRevocationChecker : ICertificateRevocationChecker
         RevocationLog.NotEstablished(_logger, facts["revocation.failures"], o.SoftFail);
         if (o.SoftFail)
         {
-            facts["revocation.softFail"] = "true";
+            facts["revocation.soft-fail"] = "true";
             return new RevocationCheckResult(RevocationStatus.NotChecked, firstSource ?? "none") { Failure = failures[0], Facts = facts, Artifacts = artifacts };
         }
 

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>
-/// Decides a certificate's status from verified CRLs (RFC 5280 §5, SECURITY.md §3). Rules, for the instant T:
+/// Decides a certificate's status from verified CRLs (RFC 5280 §5, docs/security-model.md §3). Rules, for the instant T:
 /// a serial listed (base or applicable delta, not <c>removeFromCRL</c>) with a revocation date ≤ T is revoked, even on a
 /// stale CRL; a serial not listed is good only when the CRL covers T (thisUpdate ≥ T, or thisUpdate ≤ T ≤ nextUpdate,
 /// with the clock skew), was not issued in the future, covers the certificate kind, and still lists expired
@@ -41,7 +41,7 @@ internal static class CrlEvaluator
         if (delta is not null)
         {
             AddFacts(facts, "crl.delta.", delta);
-            facts["crl.delta.baseNumber"] = delta.Document.DeltaBaseCrlNumber!.Value.ToString(CultureInfo.InvariantCulture);
+            facts["crl.delta.base-number"] = delta.Document.DeltaBaseCrlNumber!.Value.ToString(CultureInfo.InvariantCulture);
         }
 
         if (baseCrl is null && delta is null)
@@ -72,7 +72,7 @@ internal static class CrlEvaluator
         if (listed)
         {
             DateTimeOffset when = DateTimeOffset.FromUnixTimeSeconds(revokedAt);
-            facts["crl.revokedAt"] = OcspResponseValidator.Format(when);
+            facts["crl.revoked-at"] = OcspResponseValidator.Format(when);
             if (when <= at)
             {
                 return new RevocationCheckResult(RevocationStatus.Revoked, "crl")
@@ -84,7 +84,7 @@ internal static class CrlEvaluator
             }
 
             // Listed with a later revocation date: a CRL issued after the revocation says it was not revoked at T.
-            facts["revocation.revokedAfterInstant"] = "true";
+            facts["revocation.revoked-after-instant"] = "true";
             return new RevocationCheckResult(RevocationStatus.Good, "crl") { Facts = facts };
         }
 

@@ -5,7 +5,7 @@ using Org.BouncyCastle.Asn1.X509;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
-/// <summary>The NCA endpoints of NCA-EDS.md §6, for <see cref="RevocationOptions.UseNcaProduction"/> and <see cref="RevocationOptions.UseNcaTest"/>.</summary>
+/// <summary>The NCA endpoints of docs/nca-formats.md §6, for <see cref="RevocationOptions.UseNcaProduction"/> and <see cref="RevocationOptions.UseNcaTest"/>.</summary>
 public static class NcaRevocationEndpoints
 {
     /// <summary>The production OCSP responder.</summary>

@@ -9,7 +9,7 @@ using Org.BouncyCastle.Ocsp;
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>
-/// Validates an OCSP response for one certificate (RFC 6960, SECURITY.md §3): response status, signer found by
+/// Validates an OCSP response for one certificate (RFC 6960, docs/security-model.md §3): response status, signer found by
 /// ResponderID and authorized (the issuing CA, or a responder it issued with the OCSP-signing EKU valid at producedAt),
 /// signature, full CertID match, nonce, thisUpdate/nextUpdate with skew. Only a proven answer is good.
 /// </summary>
@@ -48,7 +48,7 @@ internal static class OcspResponseValidator
         try
         {
             response = new OcspResp(der.ToArray());
-            facts["ocsp.responseStatus"] = response.Status.ToString(CultureInfo.InvariantCulture);
+            facts["ocsp.response-status"] = response.Status.ToString(CultureInfo.InvariantCulture);
             switch (response.Status)
             {
                 case OcspRespStatus.Successful:
@@ -80,7 +80,7 @@ internal static class OcspResponseValidator
         try
         {
             producedAt = new DateTimeOffset(DateTime.SpecifyKind(basic.ProducedAt, DateTimeKind.Utc));
-            facts["ocsp.producedAt"] = Format(producedAt);
+            facts["ocsp.produced-at"] = Format(producedAt);
 
             // 1. The signer: found by ResponderID among the issuer and the certificates the response carries.
             X509Certificate2? signer = FindSigner(basic, request.Issuer, out bool signerIsIssuer);
@@ -90,7 +90,7 @@ internal static class OcspResponseValidator
             }
 
             facts["ocsp.responder"] = signerIsIssuer ? "issuer" : "delegated";
-            facts["ocsp.responderCertSha256"] = Convert.ToHexStringLower(SHA256.HashData(signer.RawData));
+            facts["ocsp.responder-cert-sha256"] = Convert.ToHexStringLower(SHA256.HashData(signer.RawData));
             if (!signerIsIssuer && !IsAuthorizedDelegate(signer, request.Issuer, producedAt))
             {
                 return Fail(ReasonCode.OcspResponderNotAuthorized);
@@ -147,10 +147,10 @@ internal static class OcspResponseValidator
         // 5. Time: nothing from the future; the answer must cover the instant.
         DateTimeOffset thisUpdate = Utc(single.ThisUpdate);
         DateTimeOffset? nextUpdate = single.NextUpdate is { } n ? Utc(n) : null;
-        facts["ocsp.thisUpdate"] = Format(thisUpdate);
+        facts["ocsp.this-update"] = Format(thisUpdate);
         if (nextUpdate is { } nu)
         {
-            facts["ocsp.nextUpdate"] = Format(nu);
+            facts["ocsp.next-update"] = Format(nu);
         }
 
         TimeSpan skew = parameters.ClockSkew;
@@ -164,14 +164,14 @@ internal static class OcspResponseValidator
         switch (status)
         {
             case null:
-                facts["ocsp.certStatus"] = "good";
+                facts["ocsp.cert-status"] = "good";
                 break;
             case RevokedStatus revoked:
             {
-                facts["ocsp.certStatus"] = "revoked";
+                facts["ocsp.cert-status"] = "revoked";
                 DateTimeOffset revokedAt = Utc(revoked.RevocationTime);
                 int? reason = revoked.HasRevocationReason ? revoked.RevocationReason : null;
-                facts["ocsp.revokedAt"] = Format(revokedAt);
+                facts["ocsp.revoked-at"] = Format(revokedAt);
                 if (revokedAt <= at)
                 {
                     return new RevocationCheckResult(RevocationStatus.Revoked, "ocsp")
@@ -184,12 +184,12 @@ internal static class OcspResponseValidator
                 }
 
                 // Revoked only after the instant: the answer (produced after the revocation) proves it was not revoked then.
-                facts["revocation.revokedAfterInstant"] = "true";
+                facts["revocation.revoked-after-instant"] = "true";
                 return new RevocationCheckResult(RevocationStatus.Good, "ocsp") { Facts = facts, Artifacts = artifacts };
             }
 
             default:
-                facts["ocsp.certStatus"] = "unknown";
+                facts["ocsp.cert-status"] = "unknown";
                 return Fail(ReasonCode.OcspStatusUnknown);
         }
 
@@ -266,7 +266,7 @@ internal static class OcspResponseValidator
 
             if (expected.Matches(id))
             {
-                facts["ocsp.certIdHash"] = oid;
+                facts["ocsp.cert-id-hash"] = oid;
                 return single;
             }
         }

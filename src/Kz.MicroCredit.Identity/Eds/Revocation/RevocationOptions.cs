@@ -100,7 +100,7 @@ public sealed class RevocationOptions
     /// <returns>The configuration, or <see langword="null"/>.</returns>
     internal RevocationIssuerOptions? FindIssuer(X509Certificate2 issuer) => Issuers.FirstOrDefault(i => i.Matches(issuer));
 
-    /// <summary>Pins the NCA production endpoints (NCA-EDS.md §6): OCSP, TSA and base/delta CRLs of the current and previous CA generations.</summary>
+    /// <summary>Pins the NCA production endpoints (docs/nca-formats.md §6): OCSP, TSA and base/delta CRLs of the current and previous CA generations.</summary>
     /// <returns>These options.</returns>
     public RevocationOptions UseNcaProduction()
     {
@@ -121,7 +121,7 @@ public sealed class RevocationOptions
         }
     }
 
-    /// <summary>Pins the NCA test endpoints (NCA-EDS.md §6): test OCSP, TSA and the NCA GOST TEST 2022 base/delta CRLs.</summary>
+    /// <summary>Pins the NCA test endpoints (docs/nca-formats.md §6): test OCSP, TSA and the NCA GOST TEST 2022 base/delta CRLs.</summary>
     /// <returns>These options.</returns>
     public RevocationOptions UseNcaTest()
     {

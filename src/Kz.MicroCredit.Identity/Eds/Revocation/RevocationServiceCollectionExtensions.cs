@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity;
 
 /// <summary>Registers online/offline revocation checking (OCSP, CRL with deltas) and the TSA client.</summary>
-public static class RevocationBuilderExtensions
+public static class RevocationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ICertificateRevocationChecker"/> (OCSP then CRL by default, hard-fail) over pinned

@@ -10,7 +10,7 @@ namespace Kz.MicroCredit.Identity.Tests.Eds.Reference;
 /// apart from its name, namespace and access; <see cref="EdsFormatException"/> is the library's.
 /// </summary>
 /// <remarks>
-/// Hardened XML loading for signed documents (SECURITY.md §1 step 1): a size cap, no DTD (a DOCTYPE is an error), no
+/// Hardened XML loading for signed documents (docs/security-model.md §1 step 1): a size cap, no DTD (a DOCTYPE is an error), no
 /// resolver, a nesting limit, and whitespace preserved so that canonical bytes are those the signer produced.
 /// </remarks>
 internal static class ReferenceSafeXml

@@ -16,7 +16,7 @@ namespace Kz.MicroCredit.Identity.Tests.Eds.Reference;
 /// </summary>
 /// <remarks>
 /// Verifies XMLDSig signatures as Kalkan/NCALayer and SmartBridge produce them, following the six-step verifier contract
-/// (SECURITY.md §1): the document must come from <see cref="SafeXml.Load"/>; every <c>ds:Signature</c> is counted;
+/// (docs/security-model.md §1): the document must come from <see cref="SafeXml.Load"/>; every <c>ds:Signature</c> is counted;
 /// exactly one SignedInfo; references are <c>""</c> or <c>#id</c> resolving to exactly one element among
 /// <c>Id</c>/<c>ID</c>/<c>id</c>/<c>wsu:Id</c>; transforms, canonicalisation, signature and digest methods come from an
 /// allow-list matching the key type; KeyInfo is only a hint and the certificate must chain to the trust store; the
