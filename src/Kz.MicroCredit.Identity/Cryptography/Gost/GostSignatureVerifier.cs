@@ -1,0 +1,240 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Kz.MicroCredit.Identity.Cryptography.Gost;
+
+/// <summary>
+/// GOST 34.310-2004 / GOST R 34.10 signature verification (GOST 34.10-2015 §6.2) on fixed-limb Montgomery arithmetic:
+/// v = e⁻¹ mod q, z1 = s·v, z2 = −r·v, C = z1·G + z2·Q by interleaved wNAF (Straus) over a shared base-point table and
+/// the key's table, then the check x(C) mod q = r without a field inversion (X = x·Z² for each x ≡ r mod q below p).
+/// Allocation-free; every buffer is on the stack. Not constant-time (public data only).
+/// </summary>
+internal static class GostSignatureVerifier
+{
+    private static long _verifications;
+
+    /// <summary>Gets the number of signature verifications performed since start (tests count work with it).</summary>
+    internal static long Verifications => Interlocked.Read(ref _verifications);
+
+    /// <summary>Verifies a signature in the NCA layout r‖s (each half little-endian) over a digest.</summary>
+    /// <param name="key">The public key.</param>
+    /// <param name="hash">The digest; read as a little-endian integer e (GOST's byte order), as BouncyCastle does.</param>
+    /// <param name="signature">r‖s, each of the coordinate size, little-endian.</param>
+    /// <returns><see langword="true"/> when the signature is valid.</returns>
+    public static bool Verify(GostPublicPoint key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Interlocked.Increment(ref _verifications);
+        GostCurve curve = key.Curve;
+        int n = curve.Limbs;
+        if (signature.Length != 16 * n || hash.Length > 8 * n)
+        {
+            return false;
+        }
+
+        MontgomeryField order = curve.Order;
+        Span<ulong> r = stackalloc ulong[n];
+        Span<ulong> s = stackalloc ulong[n];
+        ReadLittleEndian(signature[..(8 * n)], r);
+        ReadLittleEndian(signature[(8 * n)..], s);
+        if (MontgomeryField.IsZero(r) || MontgomeryField.IsZero(s)
+            || MontgomeryField.Compare(r, order.Modulus) >= 0 || MontgomeryField.Compare(s, order.Modulus) >= 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<ulong> keyTable = key.Table;
+        if (keyTable.IsEmpty)
+        {
+            return false;
+        }
+
+        // e = hash mod q; e := 1 when e ≡ 0 (GOST 34.10-2015 §6.2 step 3). ToMontgomery reduces any value below 2^(64n).
+        Span<ulong> v = stackalloc ulong[n];
+        Span<byte> hashPadded = stackalloc byte[8 * n];
+        hashPadded.Clear();
+        hash.CopyTo(hashPadded);
+        ReadLittleEndian(hashPadded, v);
+        order.ToMontgomery(v, v);
+        if (MontgomeryField.IsZero(v))
+        {
+            order.One.CopyTo(v);
+        }
+
+        order.Invert(v, v);                     // v = e⁻¹ (Montgomery form)
+        Span<ulong> z1 = stackalloc ulong[n];
+        Span<ulong> z2 = stackalloc ulong[n];
+        order.Multiply(s, v, z1);               // s·(e⁻¹·R)·R⁻¹ = s·e⁻¹, plain
+        order.Modulus.CopyTo(z2);
+        MontgomeryField.SubtractInPlace(z2, r);
+        order.Multiply(z2, v, z2);              // (q − r)·e⁻¹, plain
+
+        Span<ulong> c = stackalloc ulong[3 * n];
+        Span<ulong> scratch = stackalloc ulong[6 * n];
+        JointMultiply(curve, z1, z2, keyTable, c, scratch);
+        return XMatches(curve, c, r, scratch);
+    }
+
+    /// <summary>Reads consecutive little-endian 64-bit limbs.</summary>
+    /// <param name="bytes">8·limbs bytes.</param>
+    /// <param name="limbs">The limbs.</param>
+    internal static void ReadLittleEndian(ReadOnlySpan<byte> bytes, Span<ulong> limbs)
+    {
+        for (int i = 0; i < limbs.Length; i++)
+        {
+            limbs[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(8 * i, 8));
+        }
+    }
+
+    /// <summary>Rewrites a scalar below 2^(64·limbs) in width-w non-adjacent form; returns the number of digits.</summary>
+    /// <param name="scalar">The scalar.</param>
+    /// <param name="window">w.</param>
+    /// <param name="digits">At least 64·limbs + 1 digits.</param>
+    /// <returns>The number of digits written.</returns>
+    internal static int Wnaf(ReadOnlySpan<ulong> scalar, int window, Span<sbyte> digits)
+    {
+        Span<ulong> k = stackalloc ulong[scalar.Length + 1];
+        scalar.CopyTo(k);
+        k[^1] = 0;
+        int full = 1 << window;
+        int half = full >> 1;
+        int length = 0;
+        int position = 0;
+        while (!MontgomeryField.IsZero(k))
+        {
+            if ((k[0] & 1) == 0)
+            {
+                int zeros = k[0] == 0 ? 63 : BitOperations.TrailingZeroCount(k[0]);
+
+                digits.Slice(position, zeros).Clear();
+                position += zeros;
+                ShiftRight(k, zeros);
+                continue;
+            }
+
+            int digit = (int)(k[0] & (ulong)(full - 1));
+            if (digit >= half)
+            {
+                digit -= full;
+            }
+
+            digits[position++] = (sbyte)digit;
+            if (digit > 0)
+            {
+                k[0] -= (ulong)digit; // k[0] ≥ digit: the digit is k's low bits
+            }
+            else
+            {
+                AddSmall(k, (ulong)(-digit));
+            }
+
+            // The next w − 1 digits are zero (k is now divisible by 2^w).
+            int zerosAfter = window - 1;
+            digits.Slice(position, zerosAfter).Clear();
+            position += zerosAfter;
+            ShiftRight(k, window);
+            length = position - zerosAfter;
+        }
+
+        return length;
+    }
+
+    private static void JointMultiply(GostCurve curve, ReadOnlySpan<ulong> z1, ReadOnlySpan<ulong> z2, ReadOnlySpan<ulong> keyTable, Span<ulong> result, Span<ulong> scratch)
+    {
+        int n = curve.Limbs;
+        int maxDigits = (64 * n) + GostCurve.BaseWindow + 1;
+        Span<sbyte> baseDigits = stackalloc sbyte[maxDigits];
+        Span<sbyte> keyDigits = stackalloc sbyte[maxDigits];
+        int baseLength = Wnaf(z1, GostCurve.BaseWindow, baseDigits);
+        int keyLength = Wnaf(z2, GostCurve.KeyWindow, keyDigits);
+        ReadOnlySpan<ulong> baseTable = curve.BaseTable;
+        result.Clear(); // Z = 0: the point at infinity
+        bool infinity = true;
+        for (int i = Math.Max(baseLength, keyLength) - 1; i >= 0; i--)
+        {
+            if (!infinity)
+            {
+                curve.Double(result, scratch);
+            }
+
+            if (i < baseLength && baseDigits[i] != 0)
+            {
+                Add(curve, result, baseTable, baseDigits[i], scratch);
+                infinity = false;
+            }
+
+            if (i < keyLength && keyDigits[i] != 0)
+            {
+                Add(curve, result, keyTable, keyDigits[i], scratch);
+                infinity = false;
+            }
+
+            infinity = infinity || MontgomeryField.IsZero(result.Slice(2 * n, n));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(GostCurve curve, Span<ulong> point, ReadOnlySpan<ulong> table, int digit, Span<ulong> scratch)
+    {
+        int n = curve.Limbs;
+        int index = (digit < 0 ? -digit : digit) >> 1;
+        ReadOnlySpan<ulong> entry = table.Slice(index * 2 * n, 2 * n);
+        curve.AddAffine(point, entry[..n], entry[n..], digit < 0, scratch);
+    }
+
+    /// <summary>Checks x(C) mod q = r for a Jacobian C without inverting Z: some x = r + k·q &lt; p has X = x·Z².</summary>
+    private static bool XMatches(GostCurve curve, ReadOnlySpan<ulong> c, ReadOnlySpan<ulong> r, Span<ulong> scratch)
+    {
+        int n = curve.Limbs;
+        MontgomeryField field = curve.Field;
+        ReadOnlySpan<ulong> z = c.Slice(2 * n, n);
+        if (MontgomeryField.IsZero(z))
+        {
+            return false;
+        }
+
+        Span<ulong> zz = scratch[..n];
+        Span<ulong> candidate = scratch.Slice(n, n);
+        Span<ulong> product = scratch.Slice(2 * n, n);
+        field.Square(z, zz);
+        r.CopyTo(candidate);
+        ReadOnlySpan<ulong> q = curve.Order.Modulus;
+        while (MontgomeryField.Compare(candidate, field.Modulus) < 0)
+        {
+            field.ToMontgomery(candidate, product);
+            field.Multiply(product, zz, product);
+            if (field.AreEqual(product, c[..n]))
+            {
+                return true;
+            }
+
+            if (MontgomeryField.AddInPlace(candidate, q) != 0)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ShiftRight(Span<ulong> k, int bits)
+    {
+        for (int i = 0; i < k.Length - 1; i++)
+        {
+            k[i] = (k[i] >> bits) | (k[i + 1] << (64 - bits));
+        }
+
+        k[^1] >>= bits;
+    }
+
+    private static void AddSmall(Span<ulong> k, ulong value)
+    {
+        for (int i = 0; i < k.Length && value != 0; i++)
+        {
+            ulong sum = k[i] + value;
+            value = sum < k[i] ? 1UL : 0UL;
+            k[i] = sum;
+        }
+    }
+}
