@@ -12,11 +12,6 @@ namespace Kz.MicroCredit.Identity.Cryptography.Gost;
 /// </summary>
 internal static class GostSignatureVerifier
 {
-    private static long _verifications;
-
-    /// <summary>Gets the number of signature verifications performed since start (tests count work with it).</summary>
-    internal static long Verifications => Interlocked.Read(ref _verifications);
-
     /// <summary>Verifies a signature in the NCA layout r‖s (each half little-endian) over a digest.</summary>
     /// <param name="key">The public key.</param>
     /// <param name="hash">The digest; read as a little-endian integer e (GOST's byte order), as BouncyCastle does.</param>
@@ -25,7 +20,6 @@ internal static class GostSignatureVerifier
     public static bool Verify(GostPublicPoint key, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Interlocked.Increment(ref _verifications);
         GostCurve curve = key.Curve;
         int n = curve.Limbs;
         if (signature.Length != 16 * n || hash.Length > 8 * n)
