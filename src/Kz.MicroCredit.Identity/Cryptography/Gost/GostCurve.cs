@@ -19,7 +19,7 @@ internal sealed class GostCurve
     private readonly ulong[] _a;
     private readonly ulong[] _b;
     private readonly bool _aIsMinusThree;
-    private readonly Lazy<ulong[]?> _baseTable;
+    private readonly Lazy<ulong[][]> _baseTables;
 
     /// <summary>Initializes a new instance of the <see cref="GostCurve"/> class.</summary>
     /// <param name="p">The field prime.</param>
@@ -47,8 +47,21 @@ internal sealed class GostCurve
         var g = new ulong[2 * n];
         Field.ToMontgomery(MontgomeryField.ToLimbs(gx, n), g.AsSpan(0, n));
         Field.ToMontgomery(MontgomeryField.ToLimbs(gy, n), g.AsSpan(n, n));
-        _baseTable = new Lazy<ulong[]?>(() => OddMultiplesTable(g, BaseWindow), LazyThreadSafetyMode.ExecutionAndPublication);
+        Parts = n == 4 ? 2 : 4;
+        ChunkBits = (BitLength + Parts - 1) / Parts;
+        _baseTables = new Lazy<ulong[][]>(
+            () => SplitTables(g, BaseWindow) ?? throw new InvalidOperationException("The base point has small order."),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// Gets the number of parts a scalar is cut into for a returning key: z = Σ z_j·2^(j·L), so z·P = Σ z_j·(2^(j·L)·P)
+    /// with tables for each 2^(j·L)·P, and the joint multiplication needs only L doublings instead of the order's bit length.
+    /// </summary>
+    public int Parts { get; }
+
+    /// <summary>Gets L, the bit length of one part.</summary>
+    public int ChunkBits { get; }
 
     /// <summary>Gets the prime field.</summary>
     public MontgomeryField Field { get; }
@@ -62,8 +75,52 @@ internal sealed class GostCurve
     /// <summary>Gets the bit length of the order q.</summary>
     public int BitLength { get; }
 
-    /// <summary>Gets the affine odd multiples G, 3G, …, (2^(w−1)−1)·G (w = <see cref="BaseWindow"/>).</summary>
-    internal ReadOnlySpan<ulong> BaseTable => _baseTable.Value;
+    /// <summary>Gets, for each part j, the affine odd multiples of 2^(j·L)·G (window <see cref="BaseWindow"/>).</summary>
+    internal ulong[][] BaseTables => _baseTables.Value;
+
+    /// <summary>Builds the odd-multiple tables of P, 2^L·P, 2^(2L)·P, … (one per part).</summary>
+    /// <param name="point">x‖y in Montgomery form.</param>
+    /// <param name="window">The wNAF window.</param>
+    /// <returns>The tables, or null when P has small order.</returns>
+    public ulong[][]? SplitTables(ReadOnlySpan<ulong> point, int window)
+    {
+        int n = Limbs;
+        var tables = new ulong[Parts][];
+        Span<ulong> affine = stackalloc ulong[2 * n];
+        Span<ulong> jacobian = stackalloc ulong[3 * n];
+        Span<ulong> scratch = stackalloc ulong[6 * n];
+        Span<ulong> zInverse = stackalloc ulong[n];
+        point.CopyTo(affine);
+        for (int j = 0; j < Parts; j++)
+        {
+            if (j > 0)
+            {
+                SetAffine(jacobian, affine[..n], affine[n..]);
+                for (int i = 0; i < ChunkBits; i++)
+                {
+                    Double(jacobian, scratch);
+                }
+
+                if (MontgomeryField.IsZero(jacobian.Slice(2 * n, n)))
+                {
+                    return null;
+                }
+
+                Field.Invert(jacobian.Slice(2 * n, n), zInverse);
+                ToAffine(jacobian, zInverse, affine);
+            }
+
+            ulong[]? table = OddMultiplesTable(affine, window);
+            if (table is null)
+            {
+                return null;
+            }
+
+            tables[j] = table;
+        }
+
+        return tables;
+    }
 
     /// <summary>Checks that affine Montgomery-form coordinates satisfy the curve equation.</summary>
     /// <param name="x">x in Montgomery form.</param>

@@ -9,12 +9,15 @@ internal sealed class GostPublicPoint
 {
     private readonly ulong[] _point;
     private readonly Lazy<ulong[]?> _table;
+    private readonly Lazy<ulong[][]?> _splitTables;
+    private int _uses;
 
     private GostPublicPoint(GostCurve curve, ulong[] point)
     {
         Curve = curve;
         _point = point;
         _table = new Lazy<ulong[]?>(() => curve.OddMultiplesTable(_point, GostCurve.KeyWindow), LazyThreadSafetyMode.ExecutionAndPublication);
+        _splitTables = new Lazy<ulong[][]?>(() => curve.SplitTables(_point, GostCurve.KeyWindow), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the curve.</summary>
@@ -22,6 +25,21 @@ internal sealed class GostPublicPoint
 
     /// <summary>Gets the affine odd multiples of the key, or an empty span when the key has small order (never valid).</summary>
     internal ReadOnlySpan<ulong> Table => _table.Value;
+
+    /// <summary>
+    /// Gets the per-part tables (see <see cref="GostCurve.Parts"/>) from the second verification with this key on, or
+    /// null before: they cost about one verification to build, which pays off only for a returning key.
+    /// </summary>
+    /// <returns>The tables, or null to use <see cref="Table"/>.</returns>
+    internal ulong[][]? SplitTablesIfReturning()
+    {
+        if (_splitTables.IsValueCreated || Interlocked.Increment(ref _uses) > 1)
+        {
+            return _splitTables.Value;
+        }
+
+        return null;
+    }
 
     /// <summary>Decodes x‖y, each coordinate little-endian over the curve's coordinate size (the NCA layout).</summary>
     /// <param name="curve">The curve.</param>

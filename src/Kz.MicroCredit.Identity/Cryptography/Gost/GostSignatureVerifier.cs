@@ -38,10 +38,9 @@ internal static class GostSignatureVerifier
             return false;
         }
 
-        ReadOnlySpan<ulong> keyTable = key.Table;
-        if (keyTable.IsEmpty)
+        if (key.Table.IsEmpty)
         {
-            return false;
+            return false; // a key of small order (possible on the cofactor-4 curves) never verifies
         }
 
         // e = hash mod q; e := 1 when e ≡ 0 (GOST 34.10-2015 §6.2 step 3). ToMontgomery reduces any value below 2^(64n).
@@ -66,7 +65,7 @@ internal static class GostSignatureVerifier
 
         Span<ulong> c = stackalloc ulong[3 * n];
         Span<ulong> scratch = stackalloc ulong[6 * n];
-        JointMultiply(curve, z1, z2, keyTable, c, scratch);
+        JointMultiply(curve, z1, z2, key, c, scratch);
         return XMatches(curve, c, r, scratch);
     }
 
@@ -134,37 +133,79 @@ internal static class GostSignatureVerifier
         return length;
     }
 
-    private static void JointMultiply(GostCurve curve, ReadOnlySpan<ulong> z1, ReadOnlySpan<ulong> z2, ReadOnlySpan<ulong> keyTable, Span<ulong> result, Span<ulong> scratch)
+    private static void JointMultiply(GostCurve curve, ReadOnlySpan<ulong> z1, ReadOnlySpan<ulong> z2, GostPublicPoint key, Span<ulong> result, Span<ulong> scratch)
     {
         int n = curve.Limbs;
-        int maxDigits = (64 * n) + GostCurve.BaseWindow + 1;
-        Span<sbyte> baseDigits = stackalloc sbyte[maxDigits];
-        Span<sbyte> keyDigits = stackalloc sbyte[maxDigits];
-        int baseLength = Wnaf(z1, GostCurve.BaseWindow, baseDigits);
-        int keyLength = Wnaf(z2, GostCurve.KeyWindow, keyDigits);
-        ReadOnlySpan<ulong> baseTable = curve.BaseTable;
+        ulong[][] baseTables = curve.BaseTables;
+        ulong[][]? keyTables = key.SplitTablesIfReturning();
+        int parts = keyTables is null ? 1 : curve.Parts;
+        int chunkBits = keyTables is null ? 64 * n : curve.ChunkBits;
+        int stride = chunkBits + GostCurve.BaseWindow + 2;
+        Span<sbyte> digits = stackalloc sbyte[2 * parts * stride];
+        Span<int> lengths = stackalloc int[2 * parts];
+        Span<ulong> chunk = stackalloc ulong[n];
+        int top = 0;
+        for (int j = 0; j < parts; j++)
+        {
+            ExtractBits(z1, j * chunkBits, chunkBits, chunk);
+            lengths[2 * j] = Wnaf(chunk, GostCurve.BaseWindow, digits.Slice(2 * j * stride, stride));
+            ExtractBits(z2, j * chunkBits, chunkBits, chunk);
+            lengths[(2 * j) + 1] = Wnaf(chunk, GostCurve.KeyWindow, digits.Slice(((2 * j) + 1) * stride, stride));
+            top = Math.Max(top, Math.Max(lengths[2 * j], lengths[(2 * j) + 1]));
+        }
+
         result.Clear(); // Z = 0: the point at infinity
         bool infinity = true;
-        for (int i = Math.Max(baseLength, keyLength) - 1; i >= 0; i--)
+        for (int i = top - 1; i >= 0; i--)
         {
             if (!infinity)
             {
                 curve.Double(result, scratch);
             }
 
-            if (i < baseLength && baseDigits[i] != 0)
+            for (int stream = 0; stream < 2 * parts; stream++)
             {
-                Add(curve, result, baseTable, baseDigits[i], scratch);
-                infinity = false;
-            }
-
-            if (i < keyLength && keyDigits[i] != 0)
-            {
-                Add(curve, result, keyTable, keyDigits[i], scratch);
-                infinity = false;
+                int digit = i < lengths[stream] ? digits[(stream * stride) + i] : 0;
+                if (digit != 0)
+                {
+                    int part = stream >> 1;
+                    ReadOnlySpan<ulong> table = (stream & 1) == 0 ? baseTables[part] : keyTables is null ? key.Table : keyTables[part];
+                    Add(curve, result, table, digit, scratch);
+                    infinity = false;
+                }
             }
 
             infinity = infinity || MontgomeryField.IsZero(result.Slice(2 * n, n));
+        }
+    }
+
+    /// <summary>Copies bits [start, start + count) of a limb number into the low bits of <paramref name="destination"/>.</summary>
+    private static void ExtractBits(ReadOnlySpan<ulong> source, int start, int count, Span<ulong> destination)
+    {
+        destination.Clear();
+        for (int bit = 0; bit < count; bit += 64)
+        {
+            int from = start + bit;
+            int limb = from >> 6;
+            int shift = from & 63;
+            if (limb >= source.Length)
+            {
+                break;
+            }
+
+            ulong value = source[limb] >> shift;
+            if (shift != 0 && limb + 1 < source.Length)
+            {
+                value |= source[limb + 1] << (64 - shift);
+            }
+
+            int take = Math.Min(64, count - bit);
+            if (take < 64)
+            {
+                value &= (1UL << take) - 1;
+            }
+
+            destination[bit >> 6] = value;
         }
     }
 

@@ -185,6 +185,12 @@ internal sealed class MontgomeryField
             return;
         }
 
+        if (Limbs == 8)
+        {
+            Multiply8(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(result));
+            return;
+        }
+
         int n = Limbs;
         Span<ulong> t = stackalloc ulong[10];
         t.Clear();
@@ -381,15 +387,14 @@ internal sealed class MontgomeryField
         }
     }
 
-    // The 4-limb CIOS product unrolled into locals: the hot path of every 256-bit curve.
+    // The 4-limb CIOS product unrolled into locals (generated pattern; see Multiply for the loop form).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Multiply4(ref ulong a, ref ulong b, ref ulong result)
     {
-        ulong a0 = a, a1 = Unsafe.Add(ref a, 1), a2 = Unsafe.Add(ref a, 2), a3 = Unsafe.Add(ref a, 3);
-        ulong[] mod = _modulus;
-        ulong m0 = mod[0], m1 = mod[1], m2 = mod[2], m3 = mod[3];
+        ulong a0 = Unsafe.Add(ref a, 0); ulong a1 = Unsafe.Add(ref a, 1); ulong a2 = Unsafe.Add(ref a, 2); ulong a3 = Unsafe.Add(ref a, 3);
+        ref ulong m = ref MemoryMarshal.GetArrayDataReference(_modulus);
         ulong inv = _inverse;
-        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+        ulong t0 = 0; ulong t1 = 0; ulong t2 = 0; ulong t3 = 0; ulong t4 = 0;
         for (int i = 0; i < 4; i++)
         {
             ulong bi = Unsafe.Add(ref b, i);
@@ -399,43 +404,96 @@ internal sealed class MontgomeryField
             t2 = MulAdd(a2, bi, t2, ref c);
             t3 = MulAdd(a3, bi, t3, ref c);
             ulong top = t4 + c;
-            ulong t5 = top < c ? 1UL : 0UL;
+            ulong extra = top < c ? 1UL : 0UL;
             t4 = top;
-
-            ulong m = t0 * inv;
+            ulong q = t0 * inv;
             c = 0;
-            _ = MulAdd(m, m0, t0, ref c);
-            t0 = MulAdd(m, m1, t1, ref c);
-            t1 = MulAdd(m, m2, t2, ref c);
-            t2 = MulAdd(m, m3, t3, ref c);
+            _ = MulAdd(q, m, t0, ref c);
+            t0 = MulAdd(q, Unsafe.Add(ref m, 1), t1, ref c);
+            t1 = MulAdd(q, Unsafe.Add(ref m, 2), t2, ref c);
+            t2 = MulAdd(q, Unsafe.Add(ref m, 3), t3, ref c);
             t3 = t4 + c;
-            t4 = t5 + (t3 < c ? 1UL : 0UL);
+            t4 = extra + (t3 < c ? 1UL : 0UL);
         }
 
-        bool reduce = t4 != 0
-            || t3 > m3 || (t3 == m3 && (t2 > m2 || (t2 == m2 && (t1 > m1 || (t1 == m1 && t0 >= m0)))));
-        if (reduce)
+        // t < 2m: subtract m once unless that borrows out of t's n limbs with no bit above them.
+        ulong borrow = 0;
+        ulong d0 = Sub(t0, Unsafe.Add(ref m, 0), ref borrow);
+        ulong d1 = Sub(t1, Unsafe.Add(ref m, 1), ref borrow);
+        ulong d2 = Sub(t2, Unsafe.Add(ref m, 2), ref borrow);
+        ulong d3 = Sub(t3, Unsafe.Add(ref m, 3), ref borrow);
+        bool keep = t4 == 0 && borrow != 0;
+        Unsafe.Add(ref result, 0) = keep ? t0 : d0;
+        Unsafe.Add(ref result, 1) = keep ? t1 : d1;
+        Unsafe.Add(ref result, 2) = keep ? t2 : d2;
+        Unsafe.Add(ref result, 3) = keep ? t3 : d3;
+    }
+
+    // The 8-limb CIOS product unrolled into locals (generated pattern; see Multiply for the loop form).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Multiply8(ref ulong a, ref ulong b, ref ulong result)
+    {
+        ulong a0 = Unsafe.Add(ref a, 0); ulong a1 = Unsafe.Add(ref a, 1); ulong a2 = Unsafe.Add(ref a, 2); ulong a3 = Unsafe.Add(ref a, 3); ulong a4 = Unsafe.Add(ref a, 4); ulong a5 = Unsafe.Add(ref a, 5); ulong a6 = Unsafe.Add(ref a, 6); ulong a7 = Unsafe.Add(ref a, 7);
+        ref ulong m = ref MemoryMarshal.GetArrayDataReference(_modulus);
+        ulong inv = _inverse;
+        ulong t0 = 0; ulong t1 = 0; ulong t2 = 0; ulong t3 = 0; ulong t4 = 0; ulong t5 = 0; ulong t6 = 0; ulong t7 = 0; ulong t8 = 0;
+        for (int i = 0; i < 8; i++)
         {
-            ulong d0 = t0 - m0;
-            ulong br = d0 > t0 ? 1UL : 0UL;
-            ulong d1 = t1 - m1;
-            ulong b1 = d1 > t1 ? 1UL : 0UL;
-            ulong d1b = d1 - br;
-            br = b1 | (d1b > d1 ? 1UL : 0UL);
-            ulong d2 = t2 - m2;
-            ulong b2 = d2 > t2 ? 1UL : 0UL;
-            ulong d2b = d2 - br;
-            br = b2 | (d2b > d2 ? 1UL : 0UL);
-            ulong d3 = t3 - m3 - br;
-            t0 = d0;
-            t1 = d1b;
-            t2 = d2b;
-            t3 = d3;
+            ulong bi = Unsafe.Add(ref b, i);
+            ulong c = 0;
+            t0 = MulAdd(a0, bi, t0, ref c);
+            t1 = MulAdd(a1, bi, t1, ref c);
+            t2 = MulAdd(a2, bi, t2, ref c);
+            t3 = MulAdd(a3, bi, t3, ref c);
+            t4 = MulAdd(a4, bi, t4, ref c);
+            t5 = MulAdd(a5, bi, t5, ref c);
+            t6 = MulAdd(a6, bi, t6, ref c);
+            t7 = MulAdd(a7, bi, t7, ref c);
+            ulong top = t8 + c;
+            ulong extra = top < c ? 1UL : 0UL;
+            t8 = top;
+            ulong q = t0 * inv;
+            c = 0;
+            _ = MulAdd(q, m, t0, ref c);
+            t0 = MulAdd(q, Unsafe.Add(ref m, 1), t1, ref c);
+            t1 = MulAdd(q, Unsafe.Add(ref m, 2), t2, ref c);
+            t2 = MulAdd(q, Unsafe.Add(ref m, 3), t3, ref c);
+            t3 = MulAdd(q, Unsafe.Add(ref m, 4), t4, ref c);
+            t4 = MulAdd(q, Unsafe.Add(ref m, 5), t5, ref c);
+            t5 = MulAdd(q, Unsafe.Add(ref m, 6), t6, ref c);
+            t6 = MulAdd(q, Unsafe.Add(ref m, 7), t7, ref c);
+            t7 = t8 + c;
+            t8 = extra + (t7 < c ? 1UL : 0UL);
         }
 
-        result = t0;
-        Unsafe.Add(ref result, 1) = t1;
-        Unsafe.Add(ref result, 2) = t2;
-        Unsafe.Add(ref result, 3) = t3;
+        // t < 2m: subtract m once unless that borrows out of t's n limbs with no bit above them.
+        ulong borrow = 0;
+        ulong d0 = Sub(t0, Unsafe.Add(ref m, 0), ref borrow);
+        ulong d1 = Sub(t1, Unsafe.Add(ref m, 1), ref borrow);
+        ulong d2 = Sub(t2, Unsafe.Add(ref m, 2), ref borrow);
+        ulong d3 = Sub(t3, Unsafe.Add(ref m, 3), ref borrow);
+        ulong d4 = Sub(t4, Unsafe.Add(ref m, 4), ref borrow);
+        ulong d5 = Sub(t5, Unsafe.Add(ref m, 5), ref borrow);
+        ulong d6 = Sub(t6, Unsafe.Add(ref m, 6), ref borrow);
+        ulong d7 = Sub(t7, Unsafe.Add(ref m, 7), ref borrow);
+        bool keep = t8 == 0 && borrow != 0;
+        Unsafe.Add(ref result, 0) = keep ? t0 : d0;
+        Unsafe.Add(ref result, 1) = keep ? t1 : d1;
+        Unsafe.Add(ref result, 2) = keep ? t2 : d2;
+        Unsafe.Add(ref result, 3) = keep ? t3 : d3;
+        Unsafe.Add(ref result, 4) = keep ? t4 : d4;
+        Unsafe.Add(ref result, 5) = keep ? t5 : d5;
+        Unsafe.Add(ref result, 6) = keep ? t6 : d6;
+        Unsafe.Add(ref result, 7) = keep ? t7 : d7;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Sub(ulong x, ulong y, ref ulong borrow)
+    {
+        ulong d = x - y;
+        ulong b1 = d > x ? 1UL : 0UL;
+        ulong d2 = d - borrow;
+        borrow = b1 | (d2 > d ? 1UL : 0UL);
+        return d2;
     }
 }

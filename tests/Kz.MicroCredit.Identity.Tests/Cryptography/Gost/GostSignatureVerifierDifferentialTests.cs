@@ -15,7 +15,7 @@ namespace Kz.MicroCredit.Identity.Tests.Cryptography.Gost;
 /// </summary>
 public sealed class GostSignatureVerifierDifferentialTests(ITestOutputHelper output)
 {
-    private const int CiSlice = 48;
+    private const int CiSlice = 32;
 
     public static TheoryData<string> Curves() => new(GostTestCurve.AllNames);
 
