@@ -47,7 +47,7 @@ internal sealed class GostCurve
         var g = new ulong[2 * n];
         Field.ToMontgomery(MontgomeryField.ToLimbs(gx, n), g.AsSpan(0, n));
         Field.ToMontgomery(MontgomeryField.ToLimbs(gy, n), g.AsSpan(n, n));
-        Parts = n == 4 ? 2 : 4;
+        Parts = n == 4 ? 4 : 8;
         ChunkBits = (BitLength + Parts - 1) / Parts;
         _baseTables = new Lazy<ulong[][]>(
             () => SplitTables(g, BaseWindow) ?? throw new InvalidOperationException("The base point has small order."),
