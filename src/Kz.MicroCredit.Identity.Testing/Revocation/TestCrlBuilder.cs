@@ -7,12 +7,6 @@ using Org.BouncyCastle.Crypto;
 
 namespace Kz.MicroCredit.Identity.Testing.Revocation;
 
-/// <summary>One revoked certificate of a test CRL.</summary>
-/// <param name="Serial">The serial (big-endian magnitude).</param>
-/// <param name="RevokedAt">The revocation instant.</param>
-/// <param name="Reason">The RFC 5280 reason code, or <see langword="null"/> for none.</param>
-public sealed record TestCrlEntry(byte[] Serial, DateTimeOffset RevokedAt, int? Reason = null);
-
 /// <summary>
 /// Writes signed X.509 CRLs (base or delta) for tests and the sandbox with a streaming DER writer, so that CRLs with
 /// millions of entries can be produced quickly. The signature comes from any BouncyCastle

@@ -9,32 +9,6 @@ using BcX509Certificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace Kz.MicroCredit.Identity.Testing.Revocation;
 
-/// <summary>What a test OCSP responder says about a certificate.</summary>
-public enum TestOcspCertStatus
-{
-    /// <summary>good.</summary>
-    Good = 0,
-
-    /// <summary>revoked (with <see cref="TestOcspResponseBuilder.RevokedAt"/> and <see cref="TestOcspResponseBuilder.RevocationReason"/>).</summary>
-    Revoked = 1,
-
-    /// <summary>unknown.</summary>
-    Unknown = 2,
-}
-
-/// <summary>How the nonce of the request is echoed.</summary>
-public enum TestOcspNonceMode
-{
-    /// <summary>Echo the request's nonce.</summary>
-    Echo = 0,
-
-    /// <summary>Do not include a nonce.</summary>
-    Omit = 1,
-
-    /// <summary>Include a different nonce.</summary>
-    Wrong = 2,
-}
-
 /// <summary>
 /// Builds signed OCSP responses (RFC 6960) for tests and the sandbox with BouncyCastle's generators. Every knob that a
 /// faulty or hostile responder could turn is here: the signer (CA, delegated responder, someone else), ResponderID

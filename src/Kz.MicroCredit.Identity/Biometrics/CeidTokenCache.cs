@@ -7,41 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
 
-/// <summary>The token endpoint failed; carries a reason code and whether a retry may help.</summary>
-internal sealed class CeidTokenException : Exception
-{
-    public CeidTokenException()
-        : this(ReasonCode.ProviderUnavailable, transient: true, httpStatus: null)
-    {
-    }
-
-    public CeidTokenException(string message)
-        : base(message)
-    {
-        Reason = ReasonCode.ProviderUnavailable;
-    }
-
-    public CeidTokenException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Reason = ReasonCode.ProviderUnavailable;
-    }
-
-    public CeidTokenException(ReasonCode reason, bool transient, int? httpStatus)
-        : base("The CEID token endpoint did not issue a token.")
-    {
-        Reason = reason;
-        Transient = transient;
-        HttpStatus = httpStatus;
-    }
-
-    public ReasonCode Reason { get; }
-
-    public bool Transient { get; }
-
-    public int? HttpStatus { get; }
-}
-
 /// <summary>
 /// OAuth2 client-credentials tokens for CEID: one cached token, renewed <see cref="KcmrBiometricsOptions.TokenExpirySkew"/>
 /// before expiry, or at once when CEID rejects it (the caller passes the rejected token).
@@ -127,23 +92,3 @@ internal sealed class CeidTokenCache(KcmrBiometricsOptions options, TimeProvider
     }
 }
 #pragma warning restore CA1001
-
-#pragma warning disable CA1812 // Instantiated by System.Text.Json.
-internal sealed class OAuthTokenDto
-{
-    [JsonPropertyName("access_token")]
-    public required string AccessToken { get; init; }
-
-    [JsonPropertyName("token_type")]
-    public required string TokenType { get; init; }
-
-    [JsonPropertyName("expires_in")]
-    public required int ExpiresIn { get; init; }
-}
-#pragma warning restore CA1812
-
-[JsonSourceGenerationOptions(RespectNullableAnnotations = true, MaxDepth = 8)]
-[JsonSerializable(typeof(OAuthTokenDto))]
-internal sealed partial class OAuthJsonContext : JsonSerializerContext
-{
-}

@@ -2,25 +2,6 @@ using System.Buffers.Binary;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
 
-/// <summary>The format of a face image.</summary>
-public enum FaceImageFormat
-{
-    /// <summary>Not recognised.</summary>
-    Unknown = 0,
-
-    /// <summary>JPEG (JFIF/Exif), recognised by <c>FF D8 FF</c> and a SOF header.</summary>
-    Jpeg = 1,
-
-    /// <summary>PNG, recognised by its eight-byte signature and the IHDR chunk.</summary>
-    Png = 2,
-}
-
-/// <summary>What the inspector found in a face image header.</summary>
-/// <param name="Format">The format, <see cref="FaceImageFormat.Unknown"/> when not recognised.</param>
-/// <param name="Width">The width in pixels (0 when unknown).</param>
-/// <param name="Height">The height in pixels (0 when unknown).</param>
-internal readonly record struct FaceImageInfo(FaceImageFormat Format, int Width, int Height);
-
 /// <summary>
 /// Reads the format and dimensions of a JPEG or PNG from its header alone (JPEG SOF segment, PNG IHDR chunk), so that
 /// an empty, foreign or oversized payload is refused before anything leaves the process. Pixels are never decoded.

@@ -124,8 +124,3 @@ public sealed class BorrowerChallenge
     private static string? Field(string part, string name) =>
         part.StartsWith(name, StringComparison.Ordinal) && part.Length > name.Length ? part[name.Length..] : null;
 }
-
-/// <summary>What a signed challenge names: its id and nonce.</summary>
-/// <param name="Id">The challenge id.</param>
-/// <param name="Nonce">The nonce.</param>
-public readonly record struct ChallengeReference(string Id, string Nonce);

@@ -7,66 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity;
 
-/// <summary>Issues and redeems single-use borrower challenges.</summary>
-public interface IBorrowerChallengeService
-{
-    /// <summary>Issues a challenge bound to the IIN and operation.</summary>
-    /// <param name="iin">The borrower's declared IIN.</param>
-    /// <param name="operation">The operation.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The challenge to have signed.</returns>
-    Task<BorrowerChallenge> IssueAsync(Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default);
-
-    /// <summary>Redeems a challenge once: any attempt, successful or not, uses it up.</summary>
-    /// <param name="reference">The id and nonce read from the signed content.</param>
-    /// <param name="iin">The IIN of the request.</param>
-    /// <param name="operation">The operation of the request.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The outcome.</returns>
-    Task<ChallengeRedemption> RedeemAsync(ChallengeReference reference, Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default);
-}
-
-/// <summary>The outcome of redeeming a challenge.</summary>
-public enum ChallengeRedemption
-{
-    /// <summary>Valid: issued for this IIN and operation, not expired, not used before.</summary>
-    Valid,
-
-    /// <summary>No such challenge (never issued, or purged after expiry).</summary>
-    NotFound,
-
-    /// <summary>Already redeemed once (a replay).</summary>
-    AlreadyUsed,
-
-    /// <summary>Expired.</summary>
-    Expired,
-
-    /// <summary>The nonce differs from the one issued.</summary>
-    NonceMismatch,
-
-    /// <summary>Issued for another IIN.</summary>
-    IinMismatch,
-
-    /// <summary>Issued for another operation.</summary>
-    OperationMismatch,
-}
-
-/// <summary>Challenge lifetime.</summary>
-public sealed class ChallengeOptions
-{
-    /// <summary>Gets or sets how long a challenge stays valid.</summary>
-    /// <value>The default value is 5 minutes; allowed 10 seconds to 1 hour.</value>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
-}
-
-internal sealed class ChallengeOptionsValidator : IValidateOptions<ChallengeOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ChallengeOptions options) =>
-        options.Lifetime < TimeSpan.FromSeconds(10) || options.Lifetime > TimeSpan.FromHours(1)
-            ? ValidateOptionsResult.Fail("ChallengeOptions.Lifetime must be between 10 seconds and 1 hour.")
-            : ValidateOptionsResult.Success;
-}
-
 /// <summary>The default <see cref="IBorrowerChallengeService"/> over an <see cref="IChallengeStore"/>.</summary>
 public sealed class BorrowerChallengeService : IBorrowerChallengeService
 {

@@ -15,22 +15,3 @@ public enum IdentificationStatus
     /// <summary>Method outcomes only: the request carries no evidence for this method, so it was not run.</summary>
     NotApplicable = 3,
 }
-
-/// <summary>The operation a borrower identifies themself for; policies may differ per operation.</summary>
-public enum IdentificationOperation
-{
-    /// <summary>Registering on the lender's platform.</summary>
-    Registration = 1,
-
-    /// <summary>Signing a microcredit agreement.</summary>
-    AgreementSigning = 2,
-
-    /// <summary>Changing the phone number on file.</summary>
-    PhoneNumberChange = 3,
-
-    /// <summary>Changing the IBAN or card for payouts.</summary>
-    IbanChange = 4,
-
-    /// <summary>Paying the microcredit out.</summary>
-    Payout = 5,
-}

@@ -4,31 +4,6 @@ using Org.BouncyCastle.Crypto.Digests;
 
 namespace Kz.MicroCredit.Identity.Cryptography;
 
-/// <summary>The digest algorithms an NCA signature can use.</summary>
-internal enum NcaDigestAlgorithm
-{
-    /// <summary>SHA-256.</summary>
-    Sha256,
-
-    /// <summary>SHA-384.</summary>
-    Sha384,
-
-    /// <summary>SHA-512.</summary>
-    Sha512,
-
-    /// <summary>GOST 34.311-95 = GOST R 34.11-94 with the "D-TEST" S-box.</summary>
-    Gost34311,
-
-    /// <summary>Streebog-256 (GOST 34.11-2015).</summary>
-    Streebog256,
-
-    /// <summary>Streebog-512 (GOST 34.11-2015).</summary>
-    Streebog512,
-
-    /// <summary>SHA-1: only where a caller explicitly allows it (TSP message imprints, legacy OCSP CertIDs).</summary>
-    Sha1,
-}
-
 /// <summary>
 /// Digest OIDs and XMLDSig digest URIs of NCA-EDS.md §1/§4, and one-shot/incremental hashing over them.
 /// SHA-1 is refused unless the caller passes <c>allowSha1: true</c>.
@@ -204,66 +179,4 @@ internal static class NcaDigests
         NcaDigestAlgorithm.Streebog512 => t_streebog512 ??= new Gost3411_2012_512Digest(),
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
-}
-
-/// <summary>An incremental hash over one of <see cref="NcaDigestAlgorithm"/>.</summary>
-internal sealed class NcaIncrementalDigest : IDisposable
-{
-    private readonly IncrementalHash? _platform;
-    private readonly IDigest? _bouncy;
-
-    internal NcaIncrementalDigest(NcaDigestAlgorithm algorithm)
-    {
-        Algorithm = algorithm;
-        HashAlgorithmName? name = algorithm switch
-        {
-            NcaDigestAlgorithm.Sha1 => HashAlgorithmName.SHA1,
-            NcaDigestAlgorithm.Sha256 => HashAlgorithmName.SHA256,
-            NcaDigestAlgorithm.Sha384 => HashAlgorithmName.SHA384,
-            NcaDigestAlgorithm.Sha512 => HashAlgorithmName.SHA512,
-            _ => null,
-        };
-        if (name is { } n)
-        {
-            _platform = IncrementalHash.CreateHash(n);
-        }
-        else
-        {
-            _bouncy = NcaDigests.CreateBouncyDigest(algorithm);
-        }
-    }
-
-    /// <summary>Gets the algorithm.</summary>
-    public NcaDigestAlgorithm Algorithm { get; }
-
-    /// <summary>Adds data.</summary>
-    /// <param name="data">The data.</param>
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        if (_platform is not null)
-        {
-            _platform.AppendData(data);
-        }
-        else
-        {
-            _bouncy!.BlockUpdate(data);
-        }
-    }
-
-    /// <summary>Finishes and resets.</summary>
-    /// <returns>The digest.</returns>
-    public byte[] GetHashAndReset()
-    {
-        if (_platform is not null)
-        {
-            return _platform.GetHashAndReset();
-        }
-
-        byte[] result = new byte[_bouncy!.GetDigestSize()];
-        _bouncy.DoFinal(result, 0);
-        return result;
-    }
-
-    /// <inheritdoc/>
-    public void Dispose() => _platform?.Dispose();
 }

@@ -288,34 +288,3 @@ public static class FraudClaimCsv
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
-
-/// <summary>What <see cref="FraudClaimCsv.Read"/> found.</summary>
-public sealed class FraudClaimCsvReadResult
-{
-    internal FraudClaimCsvReadResult(IReadOnlyList<FraudClaimReportEntry> entries, IReadOnlyList<FraudClaimCsvError> errors)
-    {
-        Entries = entries;
-        Errors = errors;
-    }
-
-    /// <summary>Gets the well-formed rows (incomplete when there are errors: do not report on them then).</summary>
-    public IReadOnlyList<FraudClaimReportEntry> Entries { get; }
-
-    /// <summary>Gets the problems, in line order.</summary>
-    public IReadOnlyList<FraudClaimCsvError> Errors { get; }
-
-    /// <summary>Gets a value indicating whether the whole file is well-formed.</summary>
-    public bool IsValid => Errors.Count == 0;
-}
-
-/// <summary>A problem in the claims CSV; the text names the column and the rule, never the offending value.</summary>
-/// <param name="Line">The 1-based line number.</param>
-/// <param name="Column">The column, or <see langword="null"/> for the whole line.</param>
-/// <param name="Problem">What is wrong.</param>
-public sealed record FraudClaimCsvError(int Line, string? Column, string Problem)
-{
-    /// <inheritdoc />
-    public override string ToString() => Column is null
-        ? string.Create(CultureInfo.InvariantCulture, $"line {Line}: {Problem}")
-        : string.Create(CultureInfo.InvariantCulture, $"line {Line}: {Column} {Problem}");
-}

@@ -88,39 +88,3 @@ public sealed class FraudClaimEvent
     internal bool SameRequestAs(FraudClaimCommand command, DocumentReference document) =>
         Command == command && Document == document;
 }
-
-/// <summary>Writes an <see cref="Iin"/> as its twelve digits; reading validates it.</summary>
-internal sealed class IinJsonConverter : JsonConverter<Iin>
-{
-    public override Iin Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Iin.TryParse(reader.GetString(), out Iin iin) ? iin : throw new JsonException("The value is not a valid IIN.");
-
-    public override void Write(Utf8JsonWriter writer, Iin value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-}
-
-/// <summary>Writes a <see cref="ReasonCode"/> as its code text.</summary>
-internal sealed class NullableReasonCodeJsonConverter : JsonConverter<ReasonCode?>
-{
-    public override bool HandleNull => true;
-
-    public override ReasonCode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null ? null : reader.GetString() is { Length: > 0 } s ? new ReasonCode(s) : throw new JsonException("Empty reason code.");
-
-    public override void Write(Utf8JsonWriter writer, ReasonCode? value, JsonSerializerOptions options)
-    {
-        if (value is { } code)
-        {
-            writer.WriteStringValue(code.Value);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-}
-
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(FraudClaimEvent))]
-internal sealed partial class FraudClaimJsonContext : JsonSerializerContext
-{
-}

@@ -462,11 +462,3 @@ public sealed class FraudClaimWorkflow
 
     private readonly record struct Payload(FraudConfirmationKind? ConfirmationKind, CreditBureaus? Bureaus, ReasonCode? Reason, FraudClaimState? NextState);
 }
-
-/// <summary>A claim past its state's deadline.</summary>
-/// <param name="ClaimId">The claim id.</param>
-/// <param name="State">The state it is stuck in.</param>
-/// <param name="StateEnteredAt">When it entered the state.</param>
-/// <param name="DueAt">When the state was due to end.</param>
-/// <param name="OverdueBy">How long past due.</param>
-public sealed record OverdueFraudClaim(string ClaimId, FraudClaimState State, DateTimeOffset StateEnteredAt, DateTimeOffset DueAt, TimeSpan OverdueBy);

@@ -4,16 +4,6 @@ using Kz.MicroCredit.Identity.Signing;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
-/// <summary>How the phone-ownership check proves the IIN↔number link.</summary>
-public enum PhoneOwnershipMode
-{
-    /// <summary>A direct check service: IIN + number → registered / not registered / registered to another IIN.</summary>
-    Direct,
-
-    /// <summary>The КДП consent flow: a 1414 one-time code to the number registered in the mobile-citizens database.</summary>
-    Consent,
-}
-
 /// <summary>
 /// Options of the <c>egov-phone-ownership</c> method and its SmartBridge client. Bind from configuration
 /// (<c>AddEGovPhoneOwnership(section)</c>) or set in code; validated at start-up. See docs/phone-ownership.md.

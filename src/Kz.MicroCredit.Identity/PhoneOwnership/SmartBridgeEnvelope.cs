@@ -4,20 +4,6 @@ using System.Xml;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
-/// <summary>The <c>requestInfo</c> of one SyncChannel <c>SendMessage</c>.</summary>
-internal sealed record SmartBridgeRequestInfo(
-    string MessageId,
-    string? CorrelationId,
-    string ServiceId,
-    DateTimeOffset MessageDate,
-    string SenderId,
-    string SenderPassword,
-    string? SessionId)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"SmartBridgeRequestInfo {{ MessageId = {MessageId}, ServiceId = {ServiceId} }}";
-}
-
 /// <summary>
 /// Builds unsigned SmartBridge SyncChannel <c>SendMessage</c> envelopes in the layout of the public signed sample
 /// (SOAP 1.1, <c>wsu:Id="id-&lt;uuid&gt;"</c> on the Body, <c>requestData/data</c> in the Interfaces namespace with

@@ -4,28 +4,6 @@ using System.Xml.Linq;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
-/// <summary>A parsed SmartBridge answer: a SOAP fault or a <c>SendMessageResponse</c>.</summary>
-internal sealed class SmartBridgeResponse
-{
-    public bool IsFault { get; init; }
-
-    public string? FaultCode { get; init; }
-
-    public string? MessageId { get; init; }
-
-    public string? CorrelationId { get; init; }
-
-    public string? SessionId { get; init; }
-
-    public string? StatusCode { get; init; }
-
-    public DateTimeOffset? ResponseDate { get; init; }
-
-    public XmlElement? Body { get; init; }
-
-    public XmlElement? Data { get; init; }
-}
-
 /// <summary>
 /// Reads SmartBridge answers from a document parsed by <see cref="SmartBridgeXml"/>. Lenient on prefixes, strict on
 /// shape: exactly one Body, one fault or one <c>SendMessageResponse</c>; the <c>data</c> payload may be carried as

@@ -129,21 +129,3 @@ internal static class SmartBridgeXml
         }
     }
 }
-
-/// <summary>What is wrong with an XML input (never its content).</summary>
-internal enum SmartBridgeXmlError
-{
-    Empty,
-    TooLarge,
-    Dtd,
-    Malformed,
-}
-
-/// <summary>A SmartBridge XML input could not be parsed; the message names the problem, never the input.</summary>
-internal sealed class SmartBridgeXmlException : Exception
-{
-    public SmartBridgeXmlException(SmartBridgeXmlError error, Exception? inner = null)
-        : base($"The XML input is unusable: {error}.", inner) => Error = error;
-
-    public SmartBridgeXmlError Error { get; }
-}

@@ -134,27 +134,3 @@ internal sealed class WsseEnvelopeSigner : ISmartBridgeEnvelopeSigner
         return found;
     }
 }
-
-/// <summary>An envelope could not be signed; the message names the problem, never the content.</summary>
-public sealed class WsseSigningException : Exception
-{
-    /// <summary>Initializes a new instance of the <see cref="WsseSigningException"/> class.</summary>
-    public WsseSigningException()
-    {
-    }
-
-    /// <summary>Initializes a new instance of the <see cref="WsseSigningException"/> class.</summary>
-    /// <param name="message">The problem.</param>
-    public WsseSigningException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Initializes a new instance of the <see cref="WsseSigningException"/> class.</summary>
-    /// <param name="message">The problem.</param>
-    /// <param name="innerException">The cause.</param>
-    public WsseSigningException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

@@ -291,21 +291,3 @@ internal sealed class CrlDocument
         return content;
     }
 }
-
-/// <summary>A CRL could not be parsed; the message is a short fixed token, never input.</summary>
-internal sealed class CrlFormatException : Exception
-{
-    public CrlFormatException()
-    {
-    }
-
-    public CrlFormatException(string message)
-        : base(message)
-    {
-    }
-
-    public CrlFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

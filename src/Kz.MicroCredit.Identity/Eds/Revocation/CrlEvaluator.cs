@@ -4,24 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
-/// <summary>A CRL that was verified against an issuer, with where it came from.</summary>
-/// <param name="Document">The parsed CRL.</param>
-/// <param name="Origin">The pinned URL or file name (for evidence).</param>
-internal sealed record VerifiedCrl(CrlDocument Document, string Origin);
-
-/// <summary>The CRLs found for an issuer, or why none could be used.</summary>
-internal sealed class CrlLookup
-{
-    public List<VerifiedCrl> Bases { get; } = [];
-
-    public List<VerifiedCrl> Deltas { get; } = [];
-
-    /// <summary>Gets or sets the first failure met while fetching, parsing or verifying.</summary>
-    public ReasonCode? Failure { get; set; }
-
-    public void Fail(ReasonCode code) => Failure ??= code;
-}
-
 /// <summary>
 /// Decides a certificate's status from verified CRLs (RFC 5280 §5, SECURITY.md §3). Rules, for the instant T:
 /// a serial listed (base or applicable delta, not <c>removeFromCRL</c>) with a revocation date ≤ T is revoked, even on a

@@ -8,24 +8,6 @@ using Org.BouncyCastle.Ocsp;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
-/// <summary>What an OCSP answer is checked against.</summary>
-/// <param name="Now">The current instant.</param>
-/// <param name="ClockSkew">The tolerated clock difference.</param>
-internal sealed record OcspValidationParameters(DateTimeOffset Now, TimeSpan ClockSkew)
-{
-    /// <summary>Gets the CertID hash algorithm that was requested; <see langword="null"/> accepts the response's one when supported.</summary>
-    public string? HashAlgorithmOid { get; init; }
-
-    /// <summary>Gets the nonce that was sent, if any.</summary>
-    public byte[]? Nonce { get; init; }
-
-    /// <summary>Gets whether an echoed nonce is required.</summary>
-    public bool RequireNonce { get; init; }
-
-    /// <summary>Gets the responder URL for the evidence.</summary>
-    public string? Url { get; init; }
-}
-
 /// <summary>
 /// Validates an OCSP response for one certificate (RFC 6960, SECURITY.md §3): response status, signer found by
 /// ResponderID and authorized (the issuing CA, or a responder it issued with the OCSP-signing EKU valid at producedAt),

@@ -7,35 +7,6 @@ using Org.BouncyCastle.Tsp;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
-/// <summary>Requests RFC 3161 time-stamp tokens from the pinned TSA (e.g. NCA's) for the MFO's own evidence.</summary>
-public interface ITimeStampAuthorityClient
-{
-    /// <summary>Time-stamps data: sends its SHA-256 imprint with a fresh nonce and checks the answer matches the request.</summary>
-    /// <param name="data">The data (e.g. a sealed evidence report).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The token, or why there is none.</returns>
-    Task<TimeStampResult> TimeStampAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
-}
-
-/// <summary>The outcome of a time-stamp request.</summary>
-public sealed class TimeStampResult
-{
-    /// <summary>Gets the DER time-stamp token (CMS SignedData), when granted.</summary>
-    public ReadOnlyMemory<byte> Token { get; init; }
-
-    /// <summary>Gets the TSA's time, when granted.</summary>
-    public DateTimeOffset? GenTime { get; init; }
-
-    /// <summary>Gets the policy OID of the token, when granted.</summary>
-    public string? Policy { get; init; }
-
-    /// <summary>Gets why there is no token.</summary>
-    public ReasonCode? Failure { get; init; }
-
-    /// <summary>Gets a value indicating whether a token was granted and matches the request.</summary>
-    public bool IsGranted => Failure is null && !Token.IsEmpty;
-}
-
 /// <summary>
 /// The RFC 3161 client: POST <c>application/timestamp-query</c> to <see cref="RevocationOptions.TsaUrl"/> (pinned),
 /// then checks status, nonce, imprint and requested policy and the accepted-policy list. The token's signature and TSA

@@ -6,35 +6,6 @@ using Kz.MicroCredit.Identity.Cryptography;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
-/// <summary>What a certificate is about to be used for.</summary>
-public enum NcaCertificateUsage
-{
-    /// <summary>Signing documents: key usage digitalSignature or nonRepudiation.</summary>
-    Signing,
-
-    /// <summary>Signing timestamp tokens: key usage digitalSignature or nonRepudiation and the timeStamping EKU.</summary>
-    TimeStamping,
-}
-
-/// <summary>The outcome of building and checking a certificate path.</summary>
-public sealed class CertificatePathResult
-{
-    internal CertificatePathResult(IReadOnlyList<X509Certificate2> path, ReasonCode? failure)
-    {
-        Path = path;
-        Failure = failure;
-    }
-
-    /// <summary>Gets a value indicating whether a trusted path valid at the instant was found.</summary>
-    public bool IsValid => Failure is null;
-
-    /// <summary>Gets why not: <see cref="ReasonCode.CertificateUntrusted"/> or <see cref="ReasonCode.CertificateExpired"/>.</summary>
-    public ReasonCode? Failure { get; }
-
-    /// <summary>Gets the path, the certificate first and the anchor last (empty when none was found).</summary>
-    public IReadOnlyList<X509Certificate2> Path { get; }
-}
-
 /// <summary>
 /// Builds a path from a certificate to an anchor of a <see cref="NcaTrustStore"/> (signatures with the NCA algorithms,
 /// validity at an instant, basic constraints, path length, key usage) and caches validated paths by certificate.

@@ -7,19 +7,6 @@ using System.Text.Json;
 
 namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
 
-/// <summary>The result of checking a webhook's signature header.</summary>
-public enum WebhookSignatureCheck
-{
-    /// <summary>The HMAC matches and the timestamp is within the window.</summary>
-    Valid = 0,
-
-    /// <summary>The header is missing or malformed, or no HMAC matches.</summary>
-    Invalid = 1,
-
-    /// <summary>The HMAC matches but the timestamp is outside the window.</summary>
-    OutOfWindow = 2,
-}
-
 /// <summary>
 /// The reference wire contract of <see cref="HttpLivenessProvider"/> (docs/realtime-photo.md): JSON over HTTPS,
 /// create session → hosted flow or SDK → webhook and/or poll → face match. To speak another vendor's dialect, derive

@@ -1,0 +1,20 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kz.MicroCredit.Identity.Biometrics;
+
+#pragma warning disable CA1812 // Instantiated by System.Text.Json.
+internal sealed class CeidCallbackDto
+{
+    public required string EventId { get; init; }
+
+    public required string SessionId { get; init; }
+
+    public required DateTimeOffset SentAt { get; init; }
+
+    public required string Status { get; init; }
+
+    public CeidMatchResultDto? Result { get; init; }
+}
+#pragma warning restore CA1812
