@@ -25,7 +25,10 @@ IdentificationPolicy policy = policyName switch
 };
 
 var services = new ServiceCollection();
-services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(json ? LogLevel.None : LogLevel.Warning));
+// The standard key Logging__LogLevel__Default (e.g. =Trace) overrides the quiet default; with --json logs go to stderr.
+LogLevel logLevel = Enum.TryParse(Environment.GetEnvironmentVariable("Logging__LogLevel__Default"), ignoreCase: true, out LogLevel fromEnvironment) ? fromEnvironment : json ? LogLevel.None : LogLevel.Warning;
+services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel));
+services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = json ? LogLevel.Trace : LogLevel.None);
 BorrowerIdentificationBuilder identification = services.AddBorrowerIdentification().UsePolicy(policy);
 var context = new SampleContext(services, identification, scenario);
 Sandbox.ConfigureAll(context);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
@@ -70,11 +71,13 @@ internal sealed class CeidTokenCache(KcmrBiometricsOptions options, TimeProvider
             throw new CeidTokenException(reason, transient, status);
         }
 
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<byte> body = StrictJson.IsJsonMediaType(response.Content.Headers.ContentType)
+            ? await BufferedBodyContent.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
+            : ReadOnlyMemory<byte>.Empty;
         OAuthTokenDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(body, OAuthJsonContext.Default.OAuthTokenDto);
+            dto = StrictJson.IsUnambiguous(body.Span, 8) ? JsonSerializer.Deserialize(body.Span, OAuthJsonContext.Default.OAuthTokenDto) : null;
         }
         catch (JsonException)
         {

@@ -227,6 +227,13 @@ public class DefaultCeidWireBinding : ICeidWireBinding
     private static T Deserialize<T>(ReadOnlySpan<byte> body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
         where T : class
     {
+        // System.Text.Json lets the last of two equal keys win: "decision":"no_match" … "decision":"match" would read as a
+        // match, a second "iin" would hide the first. An ambiguous answer is a protocol error.
+        if (!Kz.MicroCredit.Identity.Http.StrictJson.IsUnambiguous(body, 16))
+        {
+            throw new CeidProtocolException("The CEID answer is not unambiguous JSON (malformed, too deep or with a duplicate key).");
+        }
+
         try
         {
             return JsonSerializer.Deserialize(body, typeInfo) ?? throw new CeidProtocolException("The CEID answer is JSON null.");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// <summary>An in-process <see cref="IBiometricAttemptStore"/>; use a shared store when several instances serve borrowers.</summary>
 public sealed class InMemoryBiometricAttemptStore : IBiometricAttemptStore
 {
-    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
+    private readonly ExpiringTable<List<DateTimeOffset>> _failures;
     private readonly TimeProvider _time;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryBiometricAttemptStore"/> class.</summary>
@@ -17,13 +16,14 @@ public sealed class InMemoryBiometricAttemptStore : IBiometricAttemptStore
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
+        _failures = new ExpiringTable<List<DateTimeOffset>>(timeProvider);
     }
 
     /// <inheritdoc />
     public Task<int> GetFailedAttemptsAsync(string subjectKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subjectKey);
-        if (!_failures.TryGetValue(subjectKey, out List<DateTimeOffset>? list))
+        if (!_failures.TryGet(subjectKey, out List<DateTimeOffset>? list))
         {
             return Task.FromResult(0);
         }
@@ -39,11 +39,15 @@ public sealed class InMemoryBiometricAttemptStore : IBiometricAttemptStore
     public Task<int> RecordFailureAsync(string subjectKey, TimeSpan window, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subjectKey);
-        List<DateTimeOffset> list = _failures.GetOrAdd(subjectKey, _ => []);
+        DateTimeOffset expiresAt = _time.GetUtcNow() + window;
+        List<DateTimeOffset> list = _failures.GetOrAdd(subjectKey, static () => [], expiresAt);
         lock (list)
         {
             Prune(list);
-            list.Add(_time.GetUtcNow() + window);
+            list.Add(expiresAt);
+
+            // The counter lives as long as its newest failure.
+            _failures.Extend(subjectKey, expiresAt);
             return Task.FromResult(list.Count);
         }
     }
@@ -52,7 +56,7 @@ public sealed class InMemoryBiometricAttemptStore : IBiometricAttemptStore
     public Task ResetAsync(string subjectKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subjectKey);
-        _failures.TryRemove(subjectKey, out _);
+        _failures.TryRemove(subjectKey);
         return Task.CompletedTask;
     }
 

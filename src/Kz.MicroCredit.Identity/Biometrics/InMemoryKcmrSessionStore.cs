@@ -1,48 +1,32 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
 
-/// <summary>An in-process <see cref="IKcmrSessionStore"/>.</summary>
+/// <summary>An in-process <see cref="IKcmrSessionStore"/>; old entries are reclaimed a few at a time (O(1) per add).</summary>
 public sealed class InMemoryKcmrSessionStore : IKcmrSessionStore
 {
-    private readonly ConcurrentDictionary<string, KcmrSessionRecord> _sessions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _events = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private readonly TimeProvider _time;
+    /// <summary>Sessions stay an hour after expiry so that a late callback or replay still finds them.</summary>
+    internal static readonly TimeSpan Retention = TimeSpan.FromHours(1);
+
+    private readonly ExpiringTable<Holder> _sessions;
+    private readonly ExpiringTable<string> _events;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryKcmrSessionStore"/> class.</summary>
     /// <param name="timeProvider">The clock used to purge old entries.</param>
     public InMemoryKcmrSessionStore(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _time = timeProvider;
+        _sessions = new ExpiringTable<Holder>(timeProvider);
+        _events = new ExpiringTable<string>(timeProvider);
     }
 
     /// <inheritdoc />
     public Task AddAsync(KcmrSessionRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        DateTimeOffset now = _time.GetUtcNow();
-        foreach (KeyValuePair<string, KcmrSessionRecord> pair in _sessions)
-        {
-            if (pair.Value.ExpiresAt.AddHours(1) < now)
-            {
-                _sessions.TryRemove(pair);
-            }
-        }
-
-        foreach (KeyValuePair<string, DateTimeOffset> pair in _events)
-        {
-            if (pair.Value < now)
-            {
-                _events.TryRemove(pair);
-            }
-        }
-
-        if (!_sessions.TryAdd(record.SessionId, record))
+        if (!_sessions.TryAdd(record.SessionId, new Holder(record), record.ExpiresAt + Retention))
         {
             throw new InvalidOperationException("A session with this id already exists.");
         }
@@ -51,25 +35,35 @@ public sealed class InMemoryKcmrSessionStore : IKcmrSessionStore
     }
 
     /// <inheritdoc />
-    public Task<KcmrSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_sessions.TryGetValue(sessionId, out KcmrSessionRecord? r) ? r : null);
+    public Task<KcmrSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (!_sessions.TryGet(sessionId, out Holder? holder))
+        {
+            return Task.FromResult<KcmrSessionRecord?>(null);
+        }
+
+        lock (holder)
+        {
+            return Task.FromResult<KcmrSessionRecord?>(holder.Record);
+        }
+    }
 
     /// <inheritdoc />
     public Task<KcmrSessionUpdateStatus> UpdateAsync(string sessionId, CeidSessionState state, CeidMatchResult? result, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        if (!_sessions.TryGet(sessionId, out Holder? holder))
         {
-            if (!_sessions.TryGetValue(sessionId, out KcmrSessionRecord? current))
-            {
-                return Task.FromResult(KcmrSessionUpdateStatus.Unknown);
-            }
+            return Task.FromResult(KcmrSessionUpdateStatus.Unknown);
+        }
 
-            if (KcmrBiometricsSessions.IsFinal(current.State))
+        lock (holder)
+        {
+            if (KcmrBiometricsSessions.IsFinal(holder.Record.State))
             {
                 return Task.FromResult(KcmrSessionUpdateStatus.AlreadyFinal);
             }
 
-            _sessions[sessionId] = current with { State = state, Result = state == CeidSessionState.Completed ? result : null };
+            holder.Record = holder.Record with { State = state, Result = state == CeidSessionState.Completed ? result : null };
             return Task.FromResult(KcmrSessionUpdateStatus.Applied);
         }
     }
@@ -77,19 +71,32 @@ public sealed class InMemoryKcmrSessionStore : IKcmrSessionStore
     /// <inheritdoc />
     public Task<bool> TryConsumeAsync(string sessionId, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        if (!_sessions.TryGet(sessionId, out Holder? holder))
         {
-            if (!_sessions.TryGetValue(sessionId, out KcmrSessionRecord? current) || current.Consumed)
+            return Task.FromResult(false);
+        }
+
+        lock (holder)
+        {
+            if (holder.Record.Consumed)
             {
                 return Task.FromResult(false);
             }
 
-            _sessions[sessionId] = current with { Consumed = true };
+            holder.Record = holder.Record with { Consumed = true };
             return Task.FromResult(true);
         }
     }
 
     /// <inheritdoc />
-    public Task<bool> TryRecordEventAsync(string eventId, DateTimeOffset keepUntil, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_events.TryAdd(eventId, keepUntil));
+    public Task<bool> TryRecordEventAsync(string eventId, DateTimeOffset keepUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return Task.FromResult(_events.TryAdd(eventId, eventId, keepUntil));
+    }
+
+    private sealed class Holder(KcmrSessionRecord record)
+    {
+        public KcmrSessionRecord Record = record;
+    }
 }

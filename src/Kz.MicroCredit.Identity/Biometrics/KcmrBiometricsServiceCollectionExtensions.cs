@@ -1,5 +1,6 @@
 using System.Net;
 using Kz.MicroCredit.Identity.Biometrics;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,7 +47,7 @@ public static class KcmrBiometricsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<KcmrBiometricsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KcmrBiometricsOptions>, KcmrBiometricsOptionsValidator>());
-        services.AddHttpClient(KcmrCeidClient.HttpClientName)
+        IHttpClientBuilder client = services.AddHttpClient(KcmrCeidClient.HttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 // Time limits are the resilience pipeline's (driven by TimeProvider), not HttpClient's.
@@ -70,6 +71,7 @@ public static class KcmrBiometricsServiceCollectionExtensions
 
                 return handler;
             });
+        BoundedResponseHandler.AddTo(client, static sp => sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>().Value.MaxResponseBytes);
         services.TryAddSingleton<ICeidWireBinding, DefaultCeidWireBinding>();
         services.TryAddSingleton<IBiometricAttemptStore, InMemoryBiometricAttemptStore>();
         services.TryAddSingleton<IKcmrSessionStore, InMemoryKcmrSessionStore>();

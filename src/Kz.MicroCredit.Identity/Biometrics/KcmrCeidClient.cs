@@ -156,16 +156,17 @@ public class KcmrCeidClient
                 return Fail<T>(operation, StatusReasons(operation, response.StatusCode), status, interaction.Id, "http");
             }
 
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (!StrictJson.IsJsonMediaType(response.Content.Headers.ContentType))
+            {
+                return Fail<T>(operation, [ReasonCode.ProviderProtocolError], status, interaction.Id, "content-type");
+            }
+
+            // Read by the client's innermost handler inside the attempt and total budgets, under MaxResponseBytes.
+            ReadOnlyMemory<byte> body = await BufferedBodyContent.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             try
             {
-                if (body.Length > _options.MaxResponseBytes)
-                {
-                    return Fail<T>(operation, [ReasonCode.ProviderProtocolError], status, interaction.Id, "oversized");
-                }
-
-                T value = parse(_binding, body);
-                return CeidResult.Success(value, status, interaction.Id, Convert.ToHexStringLower(SHA256.HashData(body)));
+                T value = parse(_binding, body.Span);
+                return CeidResult.Success(value, status, interaction.Id, Convert.ToHexStringLower(SHA256.HashData(body.Span)));
             }
             catch (CeidProtocolException)
             {
@@ -173,7 +174,7 @@ public class KcmrCeidClient
             }
             finally
             {
-                CryptographicOperations.ZeroMemory(body);
+                CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsMemory(body).Span);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -183,6 +184,10 @@ public class KcmrCeidClient
         catch (TimeoutRejectedException)
         {
             return Fail<T>(operation, [ReasonCode.Timeout], null, interaction.Id, "timeout");
+        }
+        catch (RemoteResponseException ex)
+        {
+            return Fail<T>(operation, [ReasonCode.ProviderProtocolError], null, interaction.Id, ex.Token);
         }
         catch (BrokenCircuitException)
         {

@@ -1,39 +1,30 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace Kz.MicroCredit.Identity;
 
-/// <summary>An in-process store: atomic single use; expired entries are purged as new ones arrive.</summary>
+/// <summary>An in-process store: atomic single use; expired entries are reclaimed a few at a time (O(1) per add).</summary>
 public sealed class InMemoryChallengeStore : IChallengeStore
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
+    /// <summary>Used entries stay a while after expiry so that a late replay still says AlreadyUsed.</summary>
+    internal static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);
+
+    private readonly ExpiringTable<Entry> _entries;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryChallengeStore"/> class.</summary>
     /// <param name="timeProvider">The clock used to purge expired entries.</param>
     public InMemoryChallengeStore(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _time = timeProvider;
+        _entries = new ExpiringTable<Entry>(timeProvider);
     }
 
     /// <inheritdoc />
     public Task AddAsync(ChallengeRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        DateTimeOffset now = _time.GetUtcNow();
-        foreach (KeyValuePair<string, Entry> pair in _entries)
-        {
-            // Used entries stay a while after expiry so that a late replay still says AlreadyUsed.
-            if (pair.Value.Record.ExpiresAt.AddMinutes(10) < now)
-            {
-                _entries.TryRemove(pair);
-            }
-        }
-
-        if (!_entries.TryAdd(record.Id, new Entry(record)))
+        if (!_entries.TryAdd(record.Id, new Entry(record), record.ExpiresAt + Retention))
         {
             throw new InvalidOperationException("A challenge with this id already exists.");
         }
@@ -44,7 +35,7 @@ public sealed class InMemoryChallengeStore : IChallengeStore
     /// <inheritdoc />
     public Task<(ChallengeRecord? Record, bool FirstUse)> ConsumeAsync(string id, CancellationToken cancellationToken = default)
     {
-        if (!_entries.TryGetValue(id, out Entry? entry))
+        if (!_entries.TryGet(id, out Entry? entry))
         {
             return Task.FromResult<(ChallengeRecord?, bool)>((null, false));
         }

@@ -59,6 +59,12 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
             Log.MethodTimedOut(Logger, Id.Value, request.CorrelationId);
             verdict = MethodVerdict.Indeterminate(ReasonCode.Timeout);
         }
+        catch (StateStoreUnavailableException ex)
+        {
+            // A shared store that cannot be read or changed leaves the outcome open: never Verified, nothing counted.
+            Log.MethodFailed(Logger, Id.Value, request.CorrelationId, ex.GetType().Name);
+            verdict = MethodVerdict.Indeterminate(ReasonCode.StateStoreUnavailable);
+        }
 #pragma warning disable CA1031 // Fail closed: any fault of a method is an Indeterminate outcome, not a crash of the policy.
         catch (Exception ex)
 #pragma warning restore CA1031

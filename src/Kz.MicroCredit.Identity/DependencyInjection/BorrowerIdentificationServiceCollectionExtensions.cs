@@ -20,6 +20,8 @@ public static class BorrowerIdentificationServiceCollectionExtensions
         services.AddOptions<BorrowerIdentificationOptions>().ValidateOnStart();
         services.AddOptions<EvidenceReportOptions>().ValidateOnStart();
         services.AddOptions<ChallengeOptions>().ValidateOnStart();
+        services.AddOptions<StateStoreOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateStoreOptions>, StateStoreStartupCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BorrowerIdentificationOptions>, BorrowerIdentificationOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EvidenceReportOptions>, EvidenceReportOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChallengeOptions>, ChallengeOptionsValidator>());

@@ -7,7 +7,7 @@ using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity.Http;
 
-/// <summary>The one shape of every outbound call pipeline of the SDK (SmartBridge, liveness provider, CEID).</summary>
+/// <summary>The one shape of every outbound call pipeline of the SDK (CEID, SmartBridge, liveness provider, OCSP, CRL, TSA).</summary>
 /// <remarks>
 /// Strategies are added outermost first:
 /// <list type="number">
@@ -49,6 +49,7 @@ internal static class RemoteCallResilience
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(settings, args.Outcome, args.Context)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, settings.TimeProvider)),
                 OnRetry = settings.OnRetry,
             };
             if (names?.Retry is { } retryName)
@@ -84,7 +85,38 @@ internal static class RemoteCallResilience
     /// <returns><see langword="true"/> to retry.</returns>
     internal static bool ShouldRetry(RemoteCallResilienceSettings settings, Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
         settings.FailedBeforeSending(outcome.Exception)
-        || (settings.IsIdempotent is { } isIdempotent && isIdempotent(context) && IsTransientFailure(outcome));
+        || (settings.IsIdempotent is { } isIdempotent && isIdempotent(context) && IsTransientFailure(outcome)
+            && !(RetryAfter(outcome, settings.TimeProvider) is { } wait && wait >= settings.TotalTimeout));
+
+    /// <summary>
+    /// The wait a 429 or 503 asks for in its Retry-After header (delta seconds or an HTTP date), or <see langword="null"/>
+    /// for the exponential backoff. A wait that cannot fit in the total budget is not retried at all (fail fast rather
+    /// than sleep into the total timeout); the total timeout still bounds everything else.
+    /// </summary>
+    /// <param name="outcome">The attempt's outcome.</param>
+    /// <param name="time">The clock for HTTP-date values (<see langword="null"/>: the system clock).</param>
+    /// <returns>The wait, or <see langword="null"/>.</returns>
+    internal static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, TimeProvider? time)
+    {
+        if (outcome.Result is not { } response || response.StatusCode is not (System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable))
+        {
+            return null;
+        }
+
+        System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter?.Date is { } date)
+        {
+            TimeSpan wait = date - (time ?? TimeProvider.System).GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
 
     /// <summary>A request certainly never reached the service (connection refused, DNS failure): safe to send again.</summary>
     /// <param name="exception">The attempt's exception, if any.</param>

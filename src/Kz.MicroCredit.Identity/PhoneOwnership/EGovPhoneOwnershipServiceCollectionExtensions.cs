@@ -65,27 +65,28 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<EGovPhoneOwnershipMethod>()));
 
-        services.AddHttpClient(SmartBridgeClient.HttpClientName)
+        IHttpClientBuilder client = services.AddHttpClient(SmartBridgeClient.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
-            .AddResilienceHandler("smartbridge", static (pipeline, context) =>
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        client.AddResilienceHandler("smartbridge", static (pipeline, context) =>
+        {
+            EGovPhoneOwnershipOptions o = context.ServiceProvider.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value;
+            pipeline.AddStrategies(new RemoteCallResilienceSettings
             {
-                EGovPhoneOwnershipOptions o = context.ServiceProvider.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value;
-                pipeline.AddStrategies(new RemoteCallResilienceSettings
-                {
-                    TotalTimeout = o.TotalTimeout,
-                    AttemptTimeout = o.AttemptTimeout,
-                    MaxRetryAttempts = o.MaxRetryAttempts,
-                    RetryBaseDelay = TimeSpan.FromMilliseconds(200),
-                    IsIdempotent = null, // SmartBridge calls are POSTs without an idempotency key: retry only before sending
-                    BreakerFailure = IsGatewayFailure,
-                    BreakerFailureRatio = 0.5,
-                    BreakerMinimumThroughput = 20,
-                    BreakerSamplingDuration = TimeSpan.FromSeconds(60),
-                    BreakerBreakDuration = TimeSpan.FromSeconds(15),
-                    Names = new RemoteCallStrategyNames("total", "retry-before-send", "breaker", "attempt"),
-                });
+                TotalTimeout = o.TotalTimeout,
+                AttemptTimeout = o.AttemptTimeout,
+                MaxRetryAttempts = o.MaxRetryAttempts,
+                RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                IsIdempotent = null, // SmartBridge calls are POSTs without an idempotency key: retry only before sending
+                BreakerFailure = IsGatewayFailure,
+                BreakerFailureRatio = 0.5,
+                BreakerMinimumThroughput = 20,
+                BreakerSamplingDuration = TimeSpan.FromSeconds(60),
+                BreakerBreakDuration = TimeSpan.FromSeconds(15),
+                Names = new RemoteCallStrategyNames("total", "retry-before-send", "breaker", "attempt"),
             });
+            });
+        BoundedResponseHandler.AddTo(client, static sp => sp.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value.MaxResponseBytes);
 
         builder.AddMethod<EGovPhoneOwnershipMethod>(IdentificationMethodId.EGovPhoneOwnership);
         return builder;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
@@ -76,13 +77,8 @@ internal sealed class SmartBridgeClient : ISmartBridgeClient
                 return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus);
             }
 
-            if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
-            {
-                return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
-            }
-
-            responseBytes = await ReadCappedAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
-                ?? [];
+            // Read by the client's innermost handler inside the attempt and total budgets, under MaxResponseBytes.
+            responseBytes = (await BufferedBodyContent.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)).ToArray();
             if (responseBytes.Length == 0)
             {
                 return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
@@ -102,9 +98,11 @@ internal sealed class SmartBridgeClient : ISmartBridgeClient
             PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.GetType().Name, ReasonCode.ProviderUnavailable.Value);
             return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus, log: false);
         }
-        catch (ResponseTooLargeException)
+        catch (RemoteResponseException ex)
         {
-            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
+            // Too large, or a redirect (never followed: the endpoint is pinned): the gateway broke the protocol.
+            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.Token, ReasonCode.ProviderProtocolError.Value);
+            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus, log: false);
         }
 
         return Interpret(messageId, serviceId, httpStatus, responseBytes);
@@ -211,34 +209,5 @@ internal sealed class SmartBridgeClient : ISmartBridgeClient
         }
 
         return new SmartBridgeCallResult { RequestMessageId = messageId, ServiceId = serviceId, Failure = reason, HttpStatus = httpStatus, ResponseBytes = bytes };
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
-    {
-        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new MemoryStream();
-            byte[] chunk = new byte[16 * 1024];
-            while (true)
-            {
-                int read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return buffer.ToArray();
-                }
-
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new ResponseTooLargeException();
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-    }
-
-    private sealed class ResponseTooLargeException : Exception
-    {
     }
 }

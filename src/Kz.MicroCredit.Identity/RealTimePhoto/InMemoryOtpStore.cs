@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,35 +6,29 @@ using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
-/// <summary>An in-process <see cref="IOtpStore"/>; expired codes are purged as new ones arrive.</summary>
+/// <summary>An in-process <see cref="IOtpStore"/>; expired codes and windows are reclaimed a few at a time (O(1) per add).</summary>
 public sealed class InMemoryOtpStore : IOtpStore
 {
-    private readonly ConcurrentDictionary<string, Entry> _codes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
+    /// <summary>Codes stay an hour after expiry so that a late replay still says AlreadyUsed or Expired.</summary>
+    internal static readonly TimeSpan Retention = TimeSpan.FromHours(1);
+
+    private readonly ExpiringTable<Entry> _codes;
+    private readonly ExpiringTable<Queue<DateTimeOffset>> _windows;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryOtpStore"/> class.</summary>
     /// <param name="timeProvider">The clock used to purge.</param>
     public InMemoryOtpStore(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _time = timeProvider;
+        _codes = new ExpiringTable<Entry>(timeProvider);
+        _windows = new ExpiringTable<Queue<DateTimeOffset>>(timeProvider);
     }
 
     /// <inheritdoc />
     public Task AddAsync(OtpRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        DateTimeOffset now = _time.GetUtcNow();
-        foreach (KeyValuePair<string, Entry> pair in _codes)
-        {
-            if (pair.Value.Record.ExpiresAt.AddHours(1) < now)
-            {
-                _codes.TryRemove(pair);
-            }
-        }
-
-        if (!_codes.TryAdd(record.SessionId, new Entry(record)))
+        if (!_codes.TryAdd(record.SessionId, new Entry(record), record.ExpiresAt + Retention))
         {
             throw new InvalidOperationException("A code for this session already exists.");
         }
@@ -45,20 +38,21 @@ public sealed class InMemoryOtpStore : IOtpStore
 
     /// <inheritdoc />
     public Task<OtpState?> GetAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_codes.TryGetValue(sessionId, out Entry? e) ? new OtpState(e.Record, Volatile.Read(ref e.Attempts), Volatile.Read(ref e.Consumed) != 0) : (OtpState?)null);
+        Task.FromResult(_codes.TryGet(sessionId, out Entry? e) ? new OtpState(e.Record, Volatile.Read(ref e.Attempts), Volatile.Read(ref e.Consumed) != 0) : (OtpState?)null);
 
     /// <inheritdoc />
     public Task<int> IncrementAttemptsAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_codes.TryGetValue(sessionId, out Entry? e) ? Interlocked.Increment(ref e.Attempts) : 0);
+        Task.FromResult(_codes.TryGet(sessionId, out Entry? e) ? Interlocked.Increment(ref e.Attempts) : 0);
 
     /// <inheritdoc />
     public Task<bool> TryConsumeAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_codes.TryGetValue(sessionId, out Entry? e) && Interlocked.Exchange(ref e.Consumed, 1) == 0);
+        Task.FromResult(_codes.TryGet(sessionId, out Entry? e) && Interlocked.Exchange(ref e.Consumed, 1) == 0);
 
     /// <inheritdoc />
     public Task<bool> TryAcquireSendSlotAsync(string rateKey, DateTimeOffset now, TimeSpan window, int limit, CancellationToken cancellationToken = default)
     {
-        Queue<DateTimeOffset> q = _windows.GetOrAdd(rateKey, _ => new Queue<DateTimeOffset>());
+        ArgumentException.ThrowIfNullOrEmpty(rateKey);
+        Queue<DateTimeOffset> q = _windows.GetOrAdd(rateKey, static () => new Queue<DateTimeOffset>(), now + window);
         lock (q)
         {
             while (q.Count > 0 && q.Peek() <= now - window)
@@ -72,6 +66,9 @@ public sealed class InMemoryOtpStore : IOtpStore
             }
 
             q.Enqueue(now);
+
+            // The window lives as long as its newest send matters.
+            _windows.Extend(rateKey, now + window);
             return Task.FromResult(true);
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,11 +5,17 @@ using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
-/// <summary>An in-process <see cref="IRealTimePhotoSessionStore"/>.</summary>
+/// <summary>An in-process <see cref="IRealTimePhotoSessionStore"/>; old entries are reclaimed a few at a time (O(1) per add).</summary>
 public sealed class InMemoryRealTimePhotoSessionStore : IRealTimePhotoSessionStore
 {
-    private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string SessionId, DateTimeOffset At)> _frames = new(StringComparer.Ordinal);
+    /// <summary>Sessions stay a day after expiry so that a late replay still says "replayed" rather than "unknown".</summary>
+    internal static readonly TimeSpan SessionRetention = TimeSpan.FromDays(1);
+
+    /// <summary>How long a live frame stays bound to its session.</summary>
+    internal static readonly TimeSpan FrameRetention = TimeSpan.FromDays(7);
+
+    private readonly ExpiringTable<Entry> _sessions;
+    private readonly ExpiringTable<string> _frames;
     private readonly TimeProvider _time;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryRealTimePhotoSessionStore"/> class.</summary>
@@ -19,31 +24,15 @@ public sealed class InMemoryRealTimePhotoSessionStore : IRealTimePhotoSessionSto
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
+        _sessions = new ExpiringTable<Entry>(timeProvider);
+        _frames = new ExpiringTable<string>(timeProvider);
     }
 
     /// <inheritdoc />
     public Task AddAsync(RealTimePhotoSessionRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        DateTimeOffset now = _time.GetUtcNow();
-        foreach (KeyValuePair<string, Entry> pair in _sessions)
-        {
-            // Kept a day after expiry so that a late replay still says "replayed" rather than "unknown".
-            if (pair.Value.Record.ExpiresAt.AddDays(1) < now)
-            {
-                _sessions.TryRemove(pair);
-            }
-        }
-
-        foreach (KeyValuePair<string, (string, DateTimeOffset At)> pair in _frames)
-        {
-            if (pair.Value.At.AddDays(7) < now)
-            {
-                _frames.TryRemove(pair);
-            }
-        }
-
-        if (!_sessions.TryAdd(record.SessionId, new Entry(record)))
+        if (!_sessions.TryAdd(record.SessionId, new Entry(record), record.ExpiresAt + SessionRetention))
         {
             throw new InvalidOperationException("A session with this id already exists.");
         }
@@ -53,17 +42,19 @@ public sealed class InMemoryRealTimePhotoSessionStore : IRealTimePhotoSessionSto
 
     /// <inheritdoc />
     public Task<(RealTimePhotoSessionRecord Record, bool Consumed)?> GetAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_sessions.TryGetValue(sessionId, out Entry? e) ? (e.Record, Volatile.Read(ref e.Consumed) != 0) : ((RealTimePhotoSessionRecord, bool)?)null);
+        Task.FromResult(_sessions.TryGet(sessionId, out Entry? e) ? (e.Record, Volatile.Read(ref e.Consumed) != 0) : ((RealTimePhotoSessionRecord, bool)?)null);
 
     /// <inheritdoc />
     public Task<bool> TryConsumeAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_sessions.TryGetValue(sessionId, out Entry? e) && Interlocked.Exchange(ref e.Consumed, 1) == 0);
+        Task.FromResult(_sessions.TryGet(sessionId, out Entry? e) && Interlocked.Exchange(ref e.Consumed, 1) == 0);
 
     /// <inheritdoc />
     public Task<bool> TryBindFrameAsync(string frameKey, string sessionId, CancellationToken cancellationToken = default)
     {
-        (string SessionId, DateTimeOffset) bound = _frames.GetOrAdd(frameKey, (sessionId, _time.GetUtcNow()));
-        return Task.FromResult(string.Equals(bound.SessionId, sessionId, StringComparison.Ordinal));
+        ArgumentException.ThrowIfNullOrEmpty(frameKey);
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        string bound = _frames.GetOrAdd(frameKey, () => sessionId, _time.GetUtcNow() + FrameRetention);
+        return Task.FromResult(string.Equals(bound, sessionId, StringComparison.Ordinal));
     }
 
     private sealed class Entry(RealTimePhotoSessionRecord record)

@@ -1,30 +1,31 @@
-using System.Collections.Concurrent;
-
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
-/// <summary>The newest verified webhook result per provider session; final results are sticky.</summary>
-internal sealed class LivenessResultCache
+/// <summary>
+/// The in-process <see cref="ILivenessResultStore"/>: the newest verified webhook result per provider session; final
+/// results are sticky. Entries live a day after their last event and are reclaimed a few at a time (O(1) per event).
+/// </summary>
+internal sealed class LivenessResultCache : ILivenessResultStore
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    internal static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
+    private readonly ExpiringTable<Entry> _entries;
     private readonly TimeProvider _time;
 
-    public LivenessResultCache(TimeProvider time) => _time = time;
+    public LivenessResultCache(TimeProvider time)
+    {
+        _time = time;
+        _entries = new ExpiringTable<Entry>(time);
+    }
 
     public LivenessWebhookOutcome Apply(string eventId, LivenessResult result)
     {
-        DateTimeOffset now = _time.GetUtcNow();
-        foreach (KeyValuePair<string, Entry> pair in _entries)
-        {
-            if (pair.Value.TouchedAt.AddDays(1) < now)
-            {
-                _entries.TryRemove(pair);
-            }
-        }
-
-        Entry entry = _entries.GetOrAdd(result.ProviderSessionId, _ => new Entry());
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        ArgumentNullException.ThrowIfNull(result);
+        DateTimeOffset keepUntil = _time.GetUtcNow() + Retention;
+        Entry entry = _entries.GetOrAdd(result.ProviderSessionId, static () => new Entry(), keepUntil);
         lock (entry)
         {
-            entry.TouchedAt = now;
+            _entries.Extend(result.ProviderSessionId, keepUntil);
             if (!entry.EventIds.Add(eventId))
             {
                 return LivenessWebhookOutcome.Duplicate;
@@ -54,7 +55,7 @@ internal sealed class LivenessResultCache
     public LivenessResult? Get(string providerSessionId, out bool conflicted)
     {
         conflicted = false;
-        if (!_entries.TryGetValue(providerSessionId, out Entry? entry))
+        if (!_entries.TryGet(providerSessionId, out Entry? entry))
         {
             return null;
         }
@@ -66,6 +67,17 @@ internal sealed class LivenessResultCache
         }
     }
 
+    /// <inheritdoc />
+    public Task<LivenessWebhookOutcome> ApplyAsync(string eventId, LivenessResult result, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Apply(eventId, result));
+
+    /// <inheritdoc />
+    public Task<LivenessResultLookup> GetAsync(string providerSessionId, CancellationToken cancellationToken = default)
+    {
+        LivenessResult? result = Get(providerSessionId, out bool conflicted);
+        return Task.FromResult(new LivenessResultLookup(result, conflicted));
+    }
+
     internal static bool IsFinal(LivenessDecision d) => d is LivenessDecision.Approved or LivenessDecision.RejectedFinal;
 
     private sealed class Entry
@@ -73,6 +85,5 @@ internal sealed class LivenessResultCache
         public readonly HashSet<string> EventIds = new(StringComparer.Ordinal);
         public LivenessResult? Result;
         public bool Conflicted;
-        public DateTimeOffset TouchedAt;
     }
 }

@@ -25,4 +25,7 @@ public enum LivenessWebhookOutcome
 
     /// <summary>Verified, but a second final result contradicts the first; the session is now Indeterminate.</summary>
     Conflict = 6,
+
+    /// <summary>Verified, but the result store could not be reached; nothing changed and the provider should deliver it again.</summary>
+    StoreUnavailable = 7,
 }

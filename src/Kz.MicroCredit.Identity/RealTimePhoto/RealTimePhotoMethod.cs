@@ -23,7 +23,7 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
     private readonly IRealTimePhotoSessionStore _sessions;
     private readonly RealTimePhotoKeyRing _keys;
     private readonly RealTimePhotoOptions _options;
-    private readonly LivenessResultCache _cache;
+    private readonly ILivenessResultStore _cache;
     private readonly OtpManager _otp;
 
     internal RealTimePhotoMethod(
@@ -32,7 +32,7 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
         IRealTimePhotoSessionStore sessions,
         IOtpStore otpStore,
         RealTimePhotoKeyRing keys,
-        LivenessResultCache cache,
+        ILivenessResultStore cache,
         IOptions<RealTimePhotoOptions> options,
         TimeProvider timeProvider,
         ILogger<RealTimePhotoMethod>? logger = null)
@@ -46,7 +46,7 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
         IRealTimePhotoSessionStore sessions,
         IOtpStore otpStore,
         RealTimePhotoKeyRing keys,
-        LivenessResultCache cache,
+        ILivenessResultStore cache,
         IOtpCodeComparer comparer,
         RealTimePhotoOptions options,
         TimeProvider timeProvider,
@@ -123,7 +123,7 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
         }
 
         // Inherence, read-only: a pending result leaves the session and the code untouched.
-        LivenessResult? result = _cache.Get(session.ProviderSessionId, out bool conflicted);
+        (LivenessResult? result, bool conflicted) = await _cache.GetAsync(session.ProviderSessionId, cancellationToken).ConfigureAwait(false);
         string source = "webhook";
         if (conflicted)
         {

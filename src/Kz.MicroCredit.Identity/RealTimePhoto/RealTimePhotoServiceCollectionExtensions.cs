@@ -54,7 +54,7 @@ public static class RealTimePhotoBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BorrowerIdentificationOptions>, RealTimePhotoPolicyValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealTimePhotoKeyRing>();
-        services.TryAddSingleton(sp => new LivenessResultCache(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ILivenessResultStore>(sp => new LivenessResultCache(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IOtpStore, InMemoryOtpStore>();
         services.TryAddSingleton<IRealTimePhotoSessionStore, InMemoryRealTimePhotoSessionStore>();
         services.TryAddSingleton<LivenessWireBinding>();
@@ -64,7 +64,7 @@ public static class RealTimePhotoBuilderExtensions
         services.TryAddSingleton<IRealTimePhotoSessionService, RealTimePhotoSessionService>();
         services.TryAddSingleton(sp => new RealTimePhotoWebhookHandler(
             sp.GetRequiredService<LivenessWireBinding>(),
-            sp.GetRequiredService<LivenessResultCache>(),
+            sp.GetRequiredService<ILivenessResultStore>(),
             sp.GetRequiredService<IOptions<RealTimePhotoOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<RealTimePhotoWebhookHandler>>()));
@@ -74,17 +74,19 @@ public static class RealTimePhotoBuilderExtensions
             sp.GetRequiredService<IRealTimePhotoSessionStore>(),
             sp.GetRequiredService<IOtpStore>(),
             sp.GetRequiredService<RealTimePhotoKeyRing>(),
-            sp.GetRequiredService<LivenessResultCache>(),
+            sp.GetRequiredService<ILivenessResultStore>(),
             sp.GetRequiredService<IOptions<RealTimePhotoOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<RealTimePhotoMethod>>()));
 
-        services.AddHttpClient(HttpLivenessProvider.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("realtime-photo", (pipeline, context) =>
-            {
-                RealTimePhotoProviderOptions o = context.ServiceProvider.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider;
-                ConfigurePipeline(pipeline, o, context.ServiceProvider.GetRequiredService<TimeProvider>());
-            });
+        IHttpClientBuilder client = services.AddHttpClient(HttpLivenessProvider.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        client.AddResilienceHandler("realtime-photo", (pipeline, context) =>
+        {
+            RealTimePhotoProviderOptions o = context.ServiceProvider.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider;
+            ConfigurePipeline(pipeline, o, context.ServiceProvider.GetRequiredService<TimeProvider>());
+        });
+        BoundedResponseHandler.AddTo(client, static sp => sp.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider.MaxResponseBytes);
 
         return builder.AddMethod<RealTimePhotoMethod>(IdentificationMethodId.RealTimePhoto);
     }

@@ -112,7 +112,7 @@ public sealed class CeidMatchContractTests : IClassFixture<CeidWireMockFixture>
     [InlineData(FaultType.MALFORMED_RESPONSE_CHUNK)]
     public async Task Connection_faults_are_indeterminate(FaultType fault)
     {
-        _server.Given(Request.Create().WithPath(MatchPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody(MatchAnswer("req-1")).WithFault(fault));
+        _server.Given(Request.Create().WithPath(MatchPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(MatchAnswer("req-1")).WithFault(fault));
         await using ServiceProvider provider = Build(_server);
         MethodOutcome outcome = await provider.GetRequiredService<KcmrBiometricsMethod>().EvaluateAsync(ImageRequest("req-1"));
         Assert.Equal(IdentificationStatus.Indeterminate, outcome.Status);

@@ -138,7 +138,7 @@ public sealed class HttpLivenessProviderContractTests : IDisposable
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_1").UsingGet()).InScenario("flaky").WillSetStateTo("up")
             .RespondWith(Response.Create().WithStatusCode(503));
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_1").UsingGet()).InScenario("flaky").WhenStateIs("up")
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(ApprovedResult));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(ApprovedResult));
         await using ServiceProvider sp = Build();
 
         LivenessResult r = await sp.GetRequiredService<ILivenessProvider>().GetResultAsync("ls_1");
@@ -208,7 +208,7 @@ public sealed class HttpLivenessProviderContractTests : IDisposable
     public async Task Connection_faults_are_unavailable_or_protocol_never_a_result(FaultType fault)
     {
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_1").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(ApprovedResult).WithFault(fault));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(ApprovedResult).WithFault(fault));
         await using ServiceProvider sp = Build();
 
         await Assert.ThrowsAsync<LivenessProviderException>(() => sp.GetRequiredService<ILivenessProvider>().GetResultAsync("ls_1"));
@@ -248,7 +248,7 @@ public sealed class HttpLivenessProviderContractTests : IDisposable
     public async Task Match_sends_the_reference_and_a_4xx_is_not_retried()
     {
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_1/match").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"matchId":"m_1","score":0.91,"frameId":"fr_1","referenceSource":"supplied"}"""));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"matchId":"m_1","score":0.91,"frameId":"fr_1","referenceSource":"supplied"}"""));
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_2/match").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(422).WithBody("""{"error":"no face"}"""));
         await using ServiceProvider sp = Build();
@@ -296,7 +296,7 @@ public sealed class HttpLivenessProviderContractTests : IDisposable
     public async Task A_provider_fault_during_identification_is_indeterminate()
     {
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"sessionId":"ls_1","flowUrl":"https://liveness.example.kz/flow/ls_1"}"""));
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""{"sessionId":"ls_1","flowUrl":"https://liveness.example.kz/flow/ls_1"}"""));
         GivenResult(500, "oops");
         await using ServiceProvider sp = Build();
         var sms = (CapturingOtpSender)sp.GetRequiredService<IOtpSender>();

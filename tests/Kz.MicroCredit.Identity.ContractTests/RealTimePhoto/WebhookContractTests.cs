@@ -180,15 +180,15 @@ public sealed class WebhookContractTests : IDisposable
     public async Task Identification_uses_the_webhook_result_and_a_replayed_webhook_cannot_serve_another_session()
     {
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions").UsingPost()).InScenario("ids").WillSetStateTo("second")
-            .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"sessionId":"ls_1","flowUrl":"https://liveness.example.kz/flow/ls_1"}"""));
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""{"sessionId":"ls_1","flowUrl":"https://liveness.example.kz/flow/ls_1"}"""));
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions").UsingPost()).InScenario("ids").WhenStateIs("second")
-            .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"sessionId":"ls_2","flowUrl":"https://liveness.example.kz/flow/ls_2"}"""));
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""{"sessionId":"ls_2","flowUrl":"https://liveness.example.kz/flow/ls_2"}"""));
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_1").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"sessionId":"ls_1","status":"pending","seq":1}"""));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"sessionId":"ls_1","status":"pending","seq":1}"""));
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_2").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"sessionId":"ls_2","status":"pending","seq":1}"""));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"sessionId":"ls_2","status":"pending","seq":1}"""));
         _server.Given(Request.Create().WithPath("/v1/liveness/sessions/ls_1/match").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"matchId":"m_1","score":0.9,"frameId":"fr_1","referenceSource":"state-photo"}"""));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"matchId":"m_1","score":0.9,"frameId":"fr_1","referenceSource":"state-photo"}"""));
 
         var services = new ServiceCollection();
         services.AddLogging();

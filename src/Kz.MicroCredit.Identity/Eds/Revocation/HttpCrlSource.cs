@@ -102,18 +102,19 @@ internal sealed class HttpCrlSource : IDisposable
         string name = url.GetLeftPart(UriPartial.Path);
         DateTimeOffset now = _time.GetUtcNow();
         HttpClient client = _httpClientFactory.CreateClient(RevocationHttp.CrlClientName);
-        (byte[]? body, string? error) = await RevocationHttp.GetAsync(client, url, o.MaxCrlBytes, cancellationToken).ConfigureAwait(false);
+        (ReadOnlyMemory<byte>? body, string? error) = await RevocationHttp.GetAsync(client, url, o.MaxCrlBytes, cancellationToken).ConfigureAwait(false);
         ReasonCode? failure = null;
         CrlDocument? doc = null;
         if (body is null)
         {
-            failure = error == "too-large" ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
+            // Too large, malformed while arriving, or a redirect (never followed: the URL is pinned) break the protocol.
+            failure = error is "too-large" or "malformed" or "redirect" ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
         }
         else
         {
             try
             {
-                doc = CrlDocument.Parse(body);
+                doc = CrlDocument.Parse(body.Value);
                 if (!doc.IsIssuedBy(issuer))
                 {
                     failure = ReasonCode.CrlSignatureInvalid;

@@ -21,7 +21,8 @@ internal sealed class OcspClient(IHttpClientFactory httpClientFactory, IOptionsM
         if (answer is null)
         {
             RevocationLog.OcspFailed(logger, url, error ?? "unknown");
-            ReasonCode code = error == "too-large" ? ReasonCode.OcspMalformed : ReasonCode.OcspUnavailable;
+            // Too large, malformed or a redirect (never followed: the responder is pinned) break the protocol.
+            ReasonCode code = error is "too-large" or "malformed" or "redirect" ? ReasonCode.OcspMalformed : ReasonCode.OcspUnavailable;
             return new RevocationCheckResult(RevocationStatus.Unknown, "ocsp")
             {
                 Failure = code,

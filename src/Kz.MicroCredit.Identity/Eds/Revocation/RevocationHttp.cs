@@ -1,10 +1,17 @@
 using System.Net.Http.Headers;
+using Kz.MicroCredit.Identity.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>HTTP helpers shared by the OCSP, CRL and TSA clients.</summary>
+/// <remarks>
+/// The named clients end in <see cref="BoundedResponseHandler"/>, so the body is already read (inside the attempt and
+/// total budgets, under the cap; the CRL walked by <see cref="CrlStreamCheck"/> as it arrives) when these helpers see
+/// the response, and a 3xx never gets here: endpoints are pinned and the answers, though signed, are not fetched from
+/// wherever a redirect points.
+/// </remarks>
 internal static class RevocationHttp
 {
     public const string OcspClientName = "Kz.MicroCredit.Identity.Revocation.Ocsp";
@@ -18,17 +25,18 @@ internal static class RevocationHttp
         content.Headers.ContentType = new MediaTypeHeaderValue(requestType);
         using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(responseType));
-        return await SendAsync(client, message, maxBytes, cancellationToken).ConfigureAwait(false);
+        (ReadOnlyMemory<byte>? answer, string? error) = await SendAsync(client, message, maxBytes, cancellationToken).ConfigureAwait(false);
+        return (answer?.ToArray(), error);
     }
 
-    /// <summary>GETs a resource and returns its bytes, or a short error token.</summary>
-    public static async Task<(byte[]? Body, string? Error)> GetAsync(HttpClient client, Uri url, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>GETs a resource and returns its bytes (not copied again), or a short error token.</summary>
+    public static async Task<(ReadOnlyMemory<byte>? Body, string? Error)> GetAsync(HttpClient client, Uri url, long maxBytes, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         return await SendAsync(client, message, maxBytes, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<(byte[]? Body, string? Error)> SendAsync(HttpClient client, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<(ReadOnlyMemory<byte>? Body, string? Error)> SendAsync(HttpClient client, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
@@ -38,26 +46,11 @@ internal static class RevocationHttp
                 return (null, "http-" + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            if (response.Content.Headers.ContentLength > maxBytes)
-            {
-                return (null, "too-large");
-            }
-
-            using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            byte[] chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return (null, "too-large");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return (buffer.ToArray(), null);
+            return (await BufferedBodyContent.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (RemoteResponseException ex)
+        {
+            return (null, ex.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

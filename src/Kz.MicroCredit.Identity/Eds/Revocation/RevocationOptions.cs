@@ -67,11 +67,18 @@ public sealed class RevocationOptions
     /// <summary>Gets or sets a value indicating whether cached CRLs are refreshed in the background when due. Default on.</summary>
     public bool CrlBackgroundRefresh { get; set; } = true;
 
-    /// <summary>Gets or sets the largest CRL accepted, in bytes. Default 512 MiB.</summary>
-    public long MaxCrlBytes { get; set; } = 512L * 1024 * 1024;
+    /// <summary>
+    /// Gets or sets the largest CRL accepted, in bytes (at most 1 GiB). A CRL announcing more in its DER header or its
+    /// Content-Length is refused before its body is read; one that passes the cap while arriving is cut there.
+    /// </summary>
+    /// <value>The default value is 64 MiB (see docs/remote-calls.md for how it was sized).</value>
+    public long MaxCrlBytes { get; set; } = DefaultMaxCrlBytes;
 
-    /// <summary>Gets or sets the largest OCSP response accepted, in bytes. Default 1 MiB.</summary>
+    /// <summary>Gets or sets the largest OCSP or time-stamp response accepted, in bytes. Default 1 MiB.</summary>
     public int MaxOcspResponseBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxCrlBytes"/>: 64 MiB.</summary>
+    internal const long DefaultMaxCrlBytes = 64L * 1024 * 1024;
 
     /// <summary>Gets or sets the pinned time-stamp authority (RFC 3161) for <see cref="ITimeStampAuthorityClient"/>.</summary>
     public Uri? TsaUrl { get; set; }

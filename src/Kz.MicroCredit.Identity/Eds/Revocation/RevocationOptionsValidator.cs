@@ -42,9 +42,9 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
             errors.Add("CrlRefreshInterval and CrlRetryAfterFailure must be positive.");
         }
 
-        if (options.MaxCrlBytes <= 0 || options.MaxOcspResponseBytes <= 0)
+        if (options.MaxCrlBytes <= 0 || options.MaxCrlBytes > 1L << 30 || options.MaxOcspResponseBytes <= 0)
         {
-            errors.Add("MaxCrlBytes and MaxOcspResponseBytes must be positive.");
+            errors.Add("MaxCrlBytes must be positive and at most 1 GiB, and MaxOcspResponseBytes positive.");
         }
 
         if (!OcspHashes.IsSupported(OcspHashes.FromName(options.OcspHashAlgorithm)))

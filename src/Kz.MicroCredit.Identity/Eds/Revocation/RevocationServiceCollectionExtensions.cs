@@ -1,4 +1,5 @@
 using Kz.MicroCredit.Identity.Eds;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,28 +53,49 @@ public static class RevocationBuilderExtensions
         if (!services.Any(d => d.ServiceType == typeof(RevocationHttpMarker)))
         {
             services.AddSingleton<RevocationHttpMarker>();
-            AddClient(services, RevocationHttp.OcspClientName, o => (o.OcspAttemptTimeout, o.OcspTotalTimeout));
-            AddClient(services, RevocationHttp.CrlClientName, o => (o.CrlAttemptTimeout, o.CrlTotalTimeout));
-            AddClient(services, RevocationHttp.TsaClientName, o => (o.OcspAttemptTimeout, o.OcspTotalTimeout));
+            AddClient(services, RevocationHttp.OcspClientName, "ocsp", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
+            AddClient(services, RevocationHttp.CrlClientName, "crl", o => (o.CrlAttemptTimeout, o.CrlTotalTimeout), o => o.MaxCrlBytes, static cap => new CrlStreamCheck(cap));
+            AddClient(services, RevocationHttp.TsaClientName, "tsa", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
         }
 
         return builder;
     }
 
-    private static void AddClient(IServiceCollection services, string name, Func<RevocationOptions, (TimeSpan Attempt, TimeSpan Total)> timeouts)
+    /// <summary>
+    /// One named client per service, built by the SDK's one resilience helper (total timeout, retry, breaker, attempt
+    /// timeout) and ending in the bounded body reader. Every revocation request is safe to repeat (an OCSP query or a CRL
+    /// download changes nothing; a second time-stamp request only yields another token), so transient failures are
+    /// retried; redirects are not followed (the endpoints are pinned).
+    /// </summary>
+    private static void AddClient(
+        IServiceCollection services,
+        string name,
+        string pipelineName,
+        Func<RevocationOptions, (TimeSpan Attempt, TimeSpan Total)> timeouts,
+        Func<RevocationOptions, long> cap,
+        Func<long, IResponseBodyCheck>? check)
     {
-        services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) =>
+        IHttpClientBuilder client = services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        client.AddResilienceHandler(pipelineName, (pipeline, context) =>
+        {
+            RevocationOptions o = context.ServiceProvider.GetRequiredService<IOptions<RevocationOptions>>().Value;
+            (TimeSpan attempt, TimeSpan total) = timeouts(o);
+            pipeline.AddStrategies(new RemoteCallResilienceSettings
             {
-                (TimeSpan attempt, TimeSpan total) = timeouts(sp.GetRequiredService<IOptions<RevocationOptions>>().Value);
-                resilience.AttemptTimeout.Timeout = attempt;
-                resilience.TotalRequestTimeout.Timeout = total;
-                resilience.Retry.MaxRetryAttempts = 2;
-                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                resilience.Retry.UseJitter = true;
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, attempt.Ticks * 2));
+                TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                TotalTimeout = total,
+                AttemptTimeout = attempt,
+                MaxRetryAttempts = 2,
+                RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                IsIdempotent = static _ => true,
+                BreakerFailureRatio = 0.5,
+                BreakerMinimumThroughput = 10,
+                BreakerSamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, attempt.Ticks * 2)),
+                BreakerBreakDuration = TimeSpan.FromSeconds(15),
             });
+            });
+        BoundedResponseHandler.AddTo(client, sp => cap(sp.GetRequiredService<IOptions<RevocationOptions>>().Value), check);
     }
 
     private sealed class RevocationHttpMarker;

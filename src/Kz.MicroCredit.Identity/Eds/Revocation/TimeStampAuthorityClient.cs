@@ -33,11 +33,11 @@ internal sealed class TimeStampAuthorityClient(IHttpClientFactory httpClientFact
         TimeStampRequest request = generator.Generate(TspAlgorithms.Sha256, SHA256.HashData(data.Span), new BigInteger(1, RandomNumberGenerator.GetBytes(8)));
         HttpClient client = httpClientFactory.CreateClient(RevocationHttp.TsaClientName);
         (byte[]? body, string? error) = await RevocationHttp.PostAsync(
-            client, o.TsaUrl, request.GetEncoded(), "application/timestamp-query", "application/timestamp-reply", 1024 * 1024, cancellationToken).ConfigureAwait(false);
+            client, o.TsaUrl, request.GetEncoded(), "application/timestamp-query", "application/timestamp-reply", o.MaxOcspResponseBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             RevocationLog.TsaFailed(logger, o.TsaUrl.GetLeftPart(UriPartial.Path), error ?? "unknown");
-            return new TimeStampResult { Failure = ReasonCode.TsaUnavailable };
+            return new TimeStampResult { Failure = error is "too-large" or "malformed" or "redirect" ? ReasonCode.TsaResponseInvalid : ReasonCode.TsaUnavailable };
         }
 
         return Check(request, body, o.AcceptedTsaPolicies);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -92,7 +93,18 @@ public sealed class HttpLivenessProvider : ILivenessProvider, IFaceMatchProvider
                 throw new LivenessProviderException(transient ? LivenessProviderErrorKind.Unavailable : LivenessProviderErrorKind.Protocol);
             }
 
-            return await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (!StrictJson.IsJsonMediaType(response.Content.Headers.ContentType))
+            {
+                throw new LivenessProviderException(LivenessProviderErrorKind.Protocol);
+            }
+
+            // The body was read by the client's innermost handler, inside the attempt and total timeouts and under the cap.
+            return (await BufferedBodyContent.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)).ToArray();
+        }
+        catch (RemoteResponseException ex)
+        {
+            RealTimePhotoLog.ProviderCallFailed(_logger, operation, nameof(LivenessProviderErrorKind.Protocol), ex.Token);
+            throw new LivenessProviderException(LivenessProviderErrorKind.Protocol, ex);
         }
         catch (LivenessProviderException ex)
         {
@@ -107,33 +119,6 @@ public sealed class HttpLivenessProvider : ILivenessProvider, IFaceMatchProvider
         {
             RealTimePhotoLog.ProviderCallFailed(_logger, operation, nameof(LivenessProviderErrorKind.Unavailable), ex.GetType().Name);
             throw new LivenessProviderException(LivenessProviderErrorKind.Unavailable, ex);
-        }
-    }
-
-    private async Task<ReadOnlyMemory<byte>> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > _options.MaxResponseBytes)
-        {
-            throw new LivenessProviderException(LivenessProviderErrorKind.Protocol);
-        }
-
-        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            byte[] chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > _options.MaxResponseBytes)
-                {
-                    throw new LivenessProviderException(LivenessProviderErrorKind.Protocol);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
         }
     }
 }

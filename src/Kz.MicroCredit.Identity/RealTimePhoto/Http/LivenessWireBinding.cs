@@ -21,6 +21,8 @@ public class LivenessWireBinding
     /// <summary>Gets the name of the idempotency header the provider must honour for POSTs.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    private const int MaxJsonDepth = 16;
+
     /// <summary>Builds the session creation request: <c>POST v1/liveness/sessions</c>.</summary>
     /// <param name="request">The session parameters.</param>
     /// <returns>The HTTP request (relative URI).</returns>
@@ -391,7 +393,13 @@ public class LivenessWireBinding
     {
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            // Duplicate keys would let the last one win silently (an ambiguous answer): refuse them, and deep nesting, first.
+            if (!Kz.MicroCredit.Identity.Http.StrictJson.IsUnambiguous(body.Span, MaxJsonDepth))
+            {
+                throw Protocol();
+            }
+
+            using JsonDocument doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw Protocol();

@@ -16,12 +16,12 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
 public sealed class RealTimePhotoWebhookHandler
 {
     private readonly LivenessWireBinding _binding;
-    private readonly LivenessResultCache _cache;
+    private readonly ILivenessResultStore _cache;
     private readonly RealTimePhotoProviderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal RealTimePhotoWebhookHandler(LivenessWireBinding binding, LivenessResultCache cache, IOptions<RealTimePhotoOptions> options, TimeProvider time, ILogger<RealTimePhotoWebhookHandler>? logger = null)
+    internal RealTimePhotoWebhookHandler(LivenessWireBinding binding, ILivenessResultStore cache, IOptions<RealTimePhotoOptions> options, TimeProvider time, ILogger<RealTimePhotoWebhookHandler>? logger = null)
     {
         _binding = binding;
         _cache = cache;
@@ -37,21 +37,30 @@ public sealed class RealTimePhotoWebhookHandler
     {
         LivenessWebhookOutcome.InvalidSignature or LivenessWebhookOutcome.TimestampOutOfWindow => 401,
         LivenessWebhookOutcome.Malformed => 400,
+        LivenessWebhookOutcome.StoreUnavailable => 503,
         _ => 200,
     };
+
+    /// <summary>Handles one delivery (blocks on the result store; prefer <see cref="HandleAsync"/> with a shared store).</summary>
+    /// <param name="rawBody">The exact bytes received (at most 1 MiB).</param>
+    /// <param name="signatureHeader">The signature header value.</param>
+    /// <returns>The outcome.</returns>
+    public LivenessWebhookOutcome Handle(ReadOnlyMemory<byte> rawBody, string? signatureHeader) =>
+        HandleAsync(rawBody, signatureHeader).GetAwaiter().GetResult();
 
     /// <summary>Handles one delivery.</summary>
     /// <param name="rawBody">The exact bytes received (at most 1 MiB).</param>
     /// <param name="signatureHeader">The signature header value.</param>
-    /// <returns>The outcome.</returns>
-    public LivenessWebhookOutcome Handle(ReadOnlyMemory<byte> rawBody, string? signatureHeader)
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The outcome; <see cref="LivenessWebhookOutcome.StoreUnavailable"/> (answer 503) when the result could not be stored.</returns>
+    public async Task<LivenessWebhookOutcome> HandleAsync(ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken = default)
     {
-        LivenessWebhookOutcome outcome = HandleCore(rawBody, signatureHeader);
+        LivenessWebhookOutcome outcome = await HandleCoreAsync(rawBody, signatureHeader, cancellationToken).ConfigureAwait(false);
         RealTimePhotoLog.WebhookHandled(_logger, outcome.ToString());
         return outcome;
     }
 
-    private LivenessWebhookOutcome HandleCore(ReadOnlyMemory<byte> rawBody, string? signatureHeader)
+    private async Task<LivenessWebhookOutcome> HandleCoreAsync(ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
     {
         if (_options.WebhookSecret is not { Length: >= 32 } secret || rawBody.Length > 1024 * 1024)
         {
@@ -79,7 +88,17 @@ public sealed class RealTimePhotoWebhookHandler
             return LivenessWebhookOutcome.Malformed;
         }
 
-        LivenessWebhookOutcome outcome = _cache.Apply(eventId, result);
+        LivenessWebhookOutcome outcome;
+        try
+        {
+            outcome = await _cache.ApplyAsync(eventId, result, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StateStoreUnavailableException)
+        {
+            // Not stored: answer 503 so the provider delivers the event again.
+            return LivenessWebhookOutcome.StoreUnavailable;
+        }
+
         RealTimePhotoLog.WebhookEvent(_logger, eventId, result.Sequence, result.ProviderSessionId, outcome.ToString());
         return outcome;
     }

@@ -1,0 +1,342 @@
+using Kz.MicroCredit.Identity.Biometrics;
+using Kz.MicroCredit.Identity.PhoneOwnership;
+using Kz.MicroCredit.Identity.RealTimePhoto;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Kz.MicroCredit.Identity.Redis.Tests;
+
+/// <summary>
+/// The behaviour every implementation of the state ports must have, written once and run against the in-memory stores
+/// and the Redis stores, so that both keep one behaviour.
+/// </summary>
+public abstract class StateStoreContractTests
+{
+    protected StateStoreContractTests()
+    {
+        // Now, not a fixed date: the Redis stores set absolute expiries, which the real server enforces on its own clock.
+        Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+    }
+
+    protected FakeTimeProvider Time { get; }
+
+    protected abstract IChallengeStore Challenges();
+
+    protected abstract IOtpStore Otps();
+
+    protected abstract IRealTimePhotoSessionStore PhotoSessions();
+
+    protected abstract ILivenessResultStore LivenessResults();
+
+    protected abstract IBiometricAttemptStore BiometricAttempts();
+
+    protected abstract IKcmrSessionStore KcmrSessions();
+
+    protected abstract IPhoneConsentStore PhoneConsents();
+
+    protected static string NewId() => Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task A_challenge_is_consumed_once_and_kept_as_used()
+    {
+        IChallengeStore store = Challenges();
+        var record = new ChallengeRecord(NewId(), [1, 2, 3], [4, 5, 6], IdentificationOperation.Payout, Time.GetUtcNow().AddMinutes(5));
+        await store.AddAsync(record);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(record));
+
+        (ChallengeRecord? first, bool firstUse) = await store.ConsumeAsync(record.Id);
+        (ChallengeRecord? second, bool secondUse) = await store.ConsumeAsync(record.Id);
+        Assert.True(firstUse);
+        Assert.False(secondUse);
+        Assert.Equal(record.NonceDigest, first!.NonceDigest);
+        Assert.Equal(record.SubjectDigest, second!.SubjectDigest);
+        Assert.Equal(IdentificationOperation.Payout, second.Operation);
+        Assert.Equal(record.ExpiresAt.ToUnixTimeMilliseconds(), second.ExpiresAt.ToUnixTimeMilliseconds());
+        Assert.Equal((null, false), await store.ConsumeAsync(NewId()));
+    }
+
+    [Fact]
+    public async Task Of_fifty_concurrent_redemptions_exactly_one_is_first()
+    {
+        IChallengeStore store = Challenges();
+        var record = new ChallengeRecord(NewId(), [1], [2], IdentificationOperation.Registration, Time.GetUtcNow().AddMinutes(5));
+        await store.AddAsync(record);
+        (ChallengeRecord? Record, bool FirstUse)[] results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => store.ConsumeAsync(record.Id))));
+        Assert.Equal(1, results.Count(r => r.FirstUse));
+        Assert.All(results, r => Assert.NotNull(r.Record));
+    }
+
+    [Fact]
+    public async Task Otp_attempts_are_counted_atomically_and_the_code_is_consumed_once()
+    {
+        IOtpStore store = Otps();
+        string session = NewId();
+        var record = new OtpRecord(session, [9, 9, 9], Time.GetUtcNow(), Time.GetUtcNow().AddMinutes(5));
+        await store.AddAsync(record);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(record));
+
+        int[] counts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.IncrementAttemptsAsync(session))));
+        Assert.Equal(Enumerable.Range(1, 20), counts.Order());
+
+        OtpState state = (await store.GetAsync(session))!.Value;
+        Assert.Equal(20, state.Attempts);
+        Assert.False(state.Consumed);
+        Assert.Equal(record.CodeHash, state.Record.CodeHash);
+
+        bool[] consumed = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.TryConsumeAsync(session))));
+        Assert.Equal(1, consumed.Count(c => c));
+        Assert.True((await store.GetAsync(session))!.Value.Consumed);
+
+        Assert.Null(await store.GetAsync(NewId()));
+        Assert.Equal(0, await store.IncrementAttemptsAsync(NewId()));
+        Assert.False(await store.TryConsumeAsync(NewId()));
+    }
+
+    [Fact]
+    public async Task Send_slots_slide_with_the_window()
+    {
+        IOtpStore store = Otps();
+        string rateKey = NewId();
+        DateTimeOffset now = Time.GetUtcNow();
+        var window = TimeSpan.FromMinutes(10);
+        bool[] taken = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.TryAcquireSendSlotAsync(rateKey, now, window, 3))));
+        Assert.Equal(3, taken.Count(t => t));
+        Assert.False(await store.TryAcquireSendSlotAsync(rateKey, now.AddMinutes(9), window, 3));
+        Assert.True(await store.TryAcquireSendSlotAsync(rateKey, now.AddMinutes(10).AddSeconds(1), window, 3));
+        Assert.True(await store.TryAcquireSendSlotAsync(NewId(), now, window, 3));
+    }
+
+    [Fact]
+    public async Task A_photo_session_is_consumed_once_and_a_frame_binds_to_one_session()
+    {
+        IRealTimePhotoSessionStore store = PhotoSessions();
+        RealTimePhotoSessionRecord record = PhotoSession(NewId());
+        await store.AddAsync(record);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(record));
+
+        (RealTimePhotoSessionRecord Record, bool Consumed) got = (await store.GetAsync(record.SessionId))!.Value;
+        Assert.False(got.Consumed);
+        Assert.Equal(record.Nonce, got.Record.Nonce);
+        Assert.Equal(record.Commands, got.Record.Commands);
+        Assert.Equal(record.Amount, got.Record.Amount);
+
+        bool[] consumed = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.TryConsumeAsync(record.SessionId))));
+        Assert.Equal(1, consumed.Count(c => c));
+        Assert.True((await store.GetAsync(record.SessionId))!.Value.Consumed);
+        Assert.Null(await store.GetAsync(NewId()));
+
+        string frame = NewId();
+        Assert.True(await store.TryBindFrameAsync(frame, record.SessionId));
+        Assert.True(await store.TryBindFrameAsync(frame, record.SessionId));
+        Assert.False(await store.TryBindFrameAsync(frame, NewId()));
+    }
+
+    [Fact]
+    public async Task Liveness_results_are_deduplicated_ordered_and_final_results_are_sticky()
+    {
+        ILivenessResultStore store = LivenessResults();
+        string provider = NewId();
+        Assert.Equal(new LivenessResultLookup(null, false), await store.GetAsync(provider));
+
+        Assert.Equal(LivenessWebhookOutcome.Accepted, await store.ApplyAsync("e2", Result(provider, LivenessDecision.Retry, 2)));
+        Assert.Equal(LivenessWebhookOutcome.Duplicate, await store.ApplyAsync("e2", Result(provider, LivenessDecision.Retry, 2)));
+        Assert.Equal(LivenessWebhookOutcome.Stale, await store.ApplyAsync("e1", Result(provider, LivenessDecision.Pending, 1)));
+        Assert.Equal(LivenessDecision.Retry, (await store.GetAsync(provider)).Result!.Decision);
+
+        Assert.Equal(LivenessWebhookOutcome.Accepted, await store.ApplyAsync("e3", Result(provider, LivenessDecision.Approved, 3)));
+        Assert.Equal(LivenessWebhookOutcome.Stale, await store.ApplyAsync("e4", Result(provider, LivenessDecision.Retry, 4)));
+        LivenessResultLookup approved = await store.GetAsync(provider);
+        Assert.Equal(LivenessDecision.Approved, approved.Result!.Decision);
+        Assert.Equal(0.97, approved.Result.LivenessScore);
+        Assert.Equal("frame-1", approved.Result.FrameId);
+        Assert.False(approved.Conflicted);
+
+        Assert.Equal(LivenessWebhookOutcome.Conflict, await store.ApplyAsync("e5", Result(provider, LivenessDecision.RejectedFinal, 5)));
+        Assert.True((await store.GetAsync(provider)).Conflicted);
+    }
+
+    [Fact]
+    public async Task Concurrent_webhook_deliveries_of_one_event_apply_once()
+    {
+        ILivenessResultStore store = LivenessResults();
+        string provider = NewId();
+        LivenessWebhookOutcome[] outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.ApplyAsync("same", Result(provider, LivenessDecision.Approved, 1)))));
+        Assert.Equal(1, outcomes.Count(o => o == LivenessWebhookOutcome.Accepted));
+        Assert.Equal(19, outcomes.Count(o => o == LivenessWebhookOutcome.Duplicate));
+    }
+
+    [Fact]
+    public async Task Biometric_failures_are_counted_atomically_within_the_window_and_reset()
+    {
+        IBiometricAttemptStore store = BiometricAttempts();
+        string subject = NewId();
+        var window = TimeSpan.FromHours(1);
+        Assert.Equal(0, await store.GetFailedAttemptsAsync(subject));
+        int[] counts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.RecordFailureAsync(subject, window))));
+        Assert.Equal(Enumerable.Range(1, 10), counts.Order());
+        Assert.Equal(10, await store.GetFailedAttemptsAsync(subject));
+
+        Time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(11, await store.RecordFailureAsync(subject, window));
+        Time.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(1, await store.GetFailedAttemptsAsync(subject));
+
+        await store.ResetAsync(subject);
+        Assert.Equal(0, await store.GetFailedAttemptsAsync(subject));
+    }
+
+    [Fact]
+    public async Task A_kcmr_session_keeps_its_first_final_state_and_is_consumed_once()
+    {
+        IKcmrSessionStore store = KcmrSessions();
+        string id = NewId();
+        DateTimeOffset now = Time.GetUtcNow();
+        var record = new KcmrSessionRecord(id, "req-1", "subject-token", IdentificationOperation.AgreementSigning, now, now.AddMinutes(10), CeidSessionState.Created, null, Consumed: false);
+        await store.AddAsync(record);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(record));
+        Assert.Equal(CeidSessionState.Created, (await store.GetAsync(id))!.State);
+
+        Assert.Equal(KcmrSessionUpdateStatus.Applied, await store.UpdateAsync(id, CeidSessionState.InProgress, null));
+        Assert.Equal(KcmrSessionUpdateStatus.Applied, await store.UpdateAsync(id, CeidSessionState.Completed, Match("req-1")));
+        Assert.Equal(KcmrSessionUpdateStatus.AlreadyFinal, await store.UpdateAsync(id, CeidSessionState.Failed, null));
+        Assert.Equal(KcmrSessionUpdateStatus.Unknown, await store.UpdateAsync(NewId(), CeidSessionState.Completed, null));
+
+        KcmrSessionRecord got = (await store.GetAsync(id))!;
+        Assert.Equal(CeidSessionState.Completed, got.State);
+        Assert.Equal("match-1", got.Result!.MatchId);
+        Assert.Equal(0.91, got.Result.Similarity);
+        Assert.Equal("subject-token", got.SubjectKey);
+        Assert.False(got.Consumed);
+
+        bool[] consumed = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.TryConsumeAsync(id))));
+        Assert.Equal(1, consumed.Count(c => c));
+        Assert.True((await store.GetAsync(id))!.Consumed);
+        Assert.Null(await store.GetAsync(NewId()));
+
+        string eventId = NewId();
+        Assert.True(await store.TryRecordEventAsync(eventId, now.AddMinutes(5)));
+        Assert.False(await store.TryRecordEventAsync(eventId, now.AddMinutes(5)));
+    }
+
+    [Fact]
+    public async Task A_phone_consent_round_trips_counts_attempts_and_is_removed()
+    {
+        IPhoneConsentStore store = PhoneConsents();
+        var record = new PhoneConsentRecord(Iin.Parse("880912300763"), KzPhoneNumber.Parse("+77011234567"), "token-1", Time.GetUtcNow().AddMinutes(5), "msg-1");
+        string handle = await store.AddAsync(record);
+        Assert.NotEqual(handle, await store.AddAsync(record));
+
+        PhoneConsentRecord got = (await store.GetAsync(handle))!;
+        Assert.Equal(record.Iin, got.Iin);
+        Assert.Equal(record.PhoneNumber, got.PhoneNumber);
+        Assert.Equal("token-1", got.RequestToken);
+        Assert.Equal("msg-1", got.RequestMessageId);
+
+        int[] counts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => store.IncrementAttemptsAsync(handle))));
+        Assert.Equal(Enumerable.Range(1, 5), counts.Order());
+        Assert.Equal(0, await store.IncrementAttemptsAsync("pc_unknown"));
+
+        await store.RemoveAsync(handle);
+        Assert.Null(await store.GetAsync(handle));
+        Assert.Equal(0, await store.IncrementAttemptsAsync(handle));
+    }
+
+    [Fact]
+    public async Task An_expired_consent_is_gone()
+    {
+        IPhoneConsentStore store = PhoneConsents();
+        var record = new PhoneConsentRecord(Iin.Parse("880912300763"), KzPhoneNumber.Parse("+77011234567"), null, Time.GetUtcNow().AddMinutes(5), "msg-2");
+        string handle = await store.AddAsync(record);
+        Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Null(await store.GetAsync(handle));
+    }
+
+    protected RealTimePhotoSessionRecord PhotoSession(string id) => new()
+    {
+        SessionId = id,
+        Nonce = "nonce-" + id,
+        IinKey = "iin-hmac",
+        PhoneKey = "phone-hmac",
+        Operation = IdentificationOperation.AgreementSigning,
+        CorrelationId = "loan-1",
+        Amount = 75_000m,
+        Commands = [LivenessCommand.Blink, LivenessCommand.Smile],
+        Provider = "reference-http",
+        ProviderSessionId = "ls-" + id,
+        ReferenceSource = FaceReferenceSource.CallerSupplied,
+        CreatedAt = Time.GetUtcNow(),
+        ExpiresAt = Time.GetUtcNow().AddMinutes(10),
+    };
+
+    private static LivenessResult Result(string provider, LivenessDecision decision, long sequence) => new()
+    {
+        ProviderSessionId = provider,
+        ExternalReference = "ref",
+        Nonce = "n",
+        Decision = decision,
+        Sequence = sequence,
+        LivenessScore = 0.97,
+        FrameId = "frame-1",
+        CommandsPerformed = [LivenessCommand.Blink],
+    };
+
+    private static CeidMatchResult Match(string requestId) => new()
+    {
+        RequestId = requestId,
+        MatchId = "match-1",
+        ProviderId = "p",
+        Decision = CeidMatchDecision.Match,
+        Similarity = 0.91,
+        LivenessPassed = true,
+        ReferenceSource = "gbdfl",
+        SubjectIin = "880912300763",
+    };
+}
+
+/// <summary>The contract against the in-memory stores.</summary>
+public sealed class InMemoryStateStoreContractTests : StateStoreContractTests
+{
+    protected override IChallengeStore Challenges() => new InMemoryChallengeStore(Time);
+
+    protected override IOtpStore Otps() => new InMemoryOtpStore(Time);
+
+    protected override IRealTimePhotoSessionStore PhotoSessions() => new InMemoryRealTimePhotoSessionStore(Time);
+
+    protected override ILivenessResultStore LivenessResults() => new LivenessResultCache(Time);
+
+    protected override IBiometricAttemptStore BiometricAttempts() => new InMemoryBiometricAttemptStore(Time);
+
+    protected override IKcmrSessionStore KcmrSessions() => new InMemoryKcmrSessionStore(Time);
+
+    protected override IPhoneConsentStore PhoneConsents() => new InMemoryPhoneConsentStore(Time);
+}
+
+/// <summary>The contract against the Redis stores on a real redis-server.</summary>
+[Collection(RedisServerGroup.Name)]
+public sealed class RedisStateStoreContractTests(RedisFixture fixture) : StateStoreContractTests, IAsyncLifetime
+{
+    private readonly string _prefix = "contract-" + Guid.NewGuid().ToString("N")[..8] + ":";
+    private RedisStateConnection _redis = null!;
+
+    public Task InitializeAsync()
+    {
+        _redis = TestSecrets.Connection(fixture.Server.ConnectionString, _prefix);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _redis.DisposeAsync();
+
+    protected override IChallengeStore Challenges() => new RedisChallengeStore(_redis, Time);
+
+    protected override IOtpStore Otps() => new RedisOtpStore(_redis, Time);
+
+    protected override IRealTimePhotoSessionStore PhotoSessions() => new RedisRealTimePhotoSessionStore(_redis, Time);
+
+    protected override ILivenessResultStore LivenessResults() => new RedisLivenessResultStore(_redis);
+
+    protected override IBiometricAttemptStore BiometricAttempts() => new RedisBiometricAttemptStore(_redis, Time);
+
+    protected override IKcmrSessionStore KcmrSessions() => new RedisKcmrSessionStore(_redis, Time);
+
+    protected override IPhoneConsentStore PhoneConsents() => new RedisPhoneConsentStore(_redis, Time);
+}
