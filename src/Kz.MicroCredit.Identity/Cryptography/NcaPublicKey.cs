@@ -5,32 +5,53 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
+using Kz.MicroCredit.Identity.Cryptography.Gost;
 using Org.BouncyCastle.Math;
 
 namespace Kz.MicroCredit.Identity.Cryptography;
 
 /// <summary>
 /// A public key of the NCA PKI (RSA, GOST 34.310-2004, GOST 34.10-2015-512/256), parsed once and kept ready for
-/// repeated verification. RSA goes through the platform (<see cref="RSA"/>), GOST through BouncyCastle's
-/// <see cref="ECGost3410Signer"/> with the Kazakh byte layouts (docs/nca-formats.md §2). Thread-safe.
+/// repeated verification. RSA goes through the platform (<see cref="RSA"/>), GOST through the managed engine
+/// (<see cref="GostSignatureVerifier"/>, docs/cryptography.md) with the Kazakh byte layouts (docs/nca-formats.md §2);
+/// BouncyCastle's <see cref="ECGost3410Signer"/> stays as the reference and as a switch-off path
+/// (<see cref="UseBouncyCastleForGost"/>). Thread-safe.
 /// </summary>
 internal sealed class NcaPublicKey
 {
     private const int SharedCacheLimit = 1024;
+
+    [ThreadStatic]
+    private static long t_signatureOperations;
     private static readonly ConditionalWeakTable<X509Certificate2, NcaPublicKey> CertificateCache = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NcaPublicKey> SharedCache = new(StringComparer.Ordinal);
 
     private readonly RSA? _rsa;
     private readonly ECPublicKeyParameters? _ec;
+    private readonly GostPublicPoint? _gost;
 
-    private NcaPublicKey(NcaKeyAlgorithm algorithm, RSA? rsa, ECPublicKeyParameters? ec, byte[] spki, int keySize)
+    private NcaPublicKey(NcaKeyAlgorithm algorithm, RSA? rsa, ECPublicKeyParameters? ec, GostPublicPoint? gost, byte[] spki, int keySize)
     {
         Algorithm = algorithm;
         _rsa = rsa;
         _ec = ec;
+        _gost = gost;
         SubjectPublicKeyInfo = spki;
         KeySize = keySize;
     }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether GOST signatures are verified with BouncyCastle instead of the managed
+    /// engine (a process-wide switch for diagnosis and benchmarks; both give the same verdicts, except that the engine
+    /// reads a digest ≡ 0 mod q as 1, as the standard says, where BouncyCastle refuses).
+    /// </summary>
+    internal static bool UseBouncyCastleForGost { get; set; }
+
+    /// <summary>
+    /// Gets the number of public-key signature operations (RSA or GOST) this thread has performed: the verifiers are
+    /// synchronous, so tests read it before and after a call to count the work an input caused.
+    /// </summary>
+    internal static long SignatureOperationsOnThisThread => t_signatureOperations;
 
     /// <summary>Gets the key algorithm.</summary>
     public NcaKeyAlgorithm Algorithm { get; }
@@ -125,7 +146,7 @@ internal sealed class NcaPublicKey
                 throw;
             }
 
-            return new NcaPublicKey(NcaKeyAlgorithm.Rsa, rsa, null, der, rsa.KeySize);
+            return new NcaPublicKey(NcaKeyAlgorithm.Rsa, rsa, null, null, der, rsa.KeySize);
         }
 
         if (!NcaGost.TryGetKeyAlgorithm(oid, out NcaKeyAlgorithm algorithm))
@@ -137,7 +158,12 @@ internal sealed class NcaPublicKey
         {
             byte[] keyBytes = Asn1OctetString.GetInstance(Asn1Object.FromByteArray(info.PublicKey.GetOctets())).GetOctets();
             ECPublicKeyParameters ec = NcaGost.DecodePublicKey(algorithm, keyBytes);
-            return new NcaPublicKey(algorithm, null, ec, der, ec.Parameters.N.BitLength);
+            if (!GostPublicPoint.TryDecode(GostCurves.Get(algorithm), keyBytes, out GostPublicPoint? gost))
+            {
+                throw new FormatException("The GOST public key is not a point of its curve.");
+            }
+
+            return new NcaPublicKey(algorithm, null, ec, gost, der, ec.Parameters.N.BitLength);
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or FormatException)
         {
@@ -254,6 +280,7 @@ internal sealed class NcaPublicKey
 
     private bool VerifyRsaHash(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, HashAlgorithmName name)
     {
+        t_signatureOperations++;
         if (signature.Length != (_rsa!.KeySize + 7) / 8)
         {
             return false;
@@ -271,16 +298,29 @@ internal sealed class NcaPublicKey
 
     private bool VerifyGostHash(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature)
     {
+        t_signatureOperations++;
         int half = NcaGost.GetHalfLength(Algorithm);
         if (signature.Length != 2 * half)
         {
             return false;
         }
 
+        if (!UseBouncyCastleForGost)
+        {
+            return GostSignatureVerifier.Verify(_gost!, hash, signature);
+        }
+
         BigInteger r = NcaGost.FromLittleEndian(signature[..half]);
         BigInteger s = NcaGost.FromLittleEndian(signature[half..]);
         var signer = new ECGost3410Signer();
         signer.Init(false, _ec);
-        return signer.VerifySignature(hash.ToArray(), r, s);
+        try
+        {
+            return signer.VerifySignature(hash.ToArray(), r, s);
+        }
+        catch (ArithmeticException)
+        {
+            return false; // a digest ≡ 0 mod q, which BouncyCastle cannot invert
+        }
     }
 }

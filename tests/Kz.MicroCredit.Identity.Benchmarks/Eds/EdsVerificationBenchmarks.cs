@@ -37,9 +37,14 @@ public class EdsVerificationBenchmarks : IDisposable
     [Params(NcaKeyAlgorithm.Gost2015_512, NcaKeyAlgorithm.Gost2004, NcaKeyAlgorithm.Rsa)]
     public NcaKeyAlgorithm Algorithm { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether GOST goes through BouncyCastle (the previous engine) instead of the managed one.</summary>
+    [Params(false, true)]
+    public bool BouncyCastleGost { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        NcaPublicKey.UseBouncyCastleForGost = BouncyCastleGost;
         _pki = new SandboxPki(new SandboxPkiOptions { Algorithm = Algorithm });
         _at = DateTimeOffset.UtcNow.AddMinutes(1);
         INcaSigner signer = _pki.IssueIndividual(Iin.Parse("880912300763"), "ТЕСТОВ", "ТЕСТ");
@@ -100,6 +105,7 @@ public class EdsVerificationBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
+        NcaPublicKey.UseBouncyCastleForGost = false;
         _pki?.Dispose();
         GC.SuppressFinalize(this);
     }

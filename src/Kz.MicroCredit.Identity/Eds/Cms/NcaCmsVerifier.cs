@@ -82,11 +82,27 @@ public static class NcaCmsVerifier
 
         TimeStampTokenValidator? timestamps = options.TimeStampValidator;
         var results = new List<CmsSignerResult>(signers.Count);
+        bool unreachableSeen = false;
         foreach (CmsSignerInfoData signer in signers)
         {
             var result = new CmsSignerResult { ValidationTime = at };
             try
             {
+                // Bounded work: once one signer cannot reach a trust anchor even by names, further such signers are
+                // refused without a public-key operation each (the input is refused anyway).
+                if (FindSignerCertificate(signer, bag) is { } candidate && !AnchorReachability.MayReachAnchor(validator.TrustStore, candidate, bag))
+                {
+                    if (unreachableSeen)
+                    {
+                        result.Certificate = candidate;
+                        result.Failure = ReasonCode.CertificateUntrusted;
+                        results.Add(result);
+                        continue;
+                    }
+
+                    unreachableSeen = true;
+                }
+
                 result.Failure = VerifySigner(signer, content, message.ContentType, bag, options.AllowedKeyAlgorithms, result);
                 if (result.SignatureValid)
                 {

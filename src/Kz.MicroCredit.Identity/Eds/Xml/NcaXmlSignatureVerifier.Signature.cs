@@ -141,8 +141,20 @@ public static partial class NcaXmlSignatureVerifier
 
         byte[] canonicalSignedInfo = XmlCanonicalWriter.Canonicalize(signedInfo, c14nMethod, prefixHolder?.GetAttribute("PrefixList"), null, stripComments: !c14nMethod.EndsWith("#WithComments", StringComparison.Ordinal));
         X509Certificate2? signer = null;
+        bool unreachableTried = false;
         foreach (X509Certificate2 candidate in fitting)
         {
+            // Bounded work: of the key candidates that cannot reach a trust anchor even by names, only one is tried.
+            if (!AnchorReachability.MayReachAnchor(validator.TrustStore, candidate, candidates))
+            {
+                if (unreachableTried)
+                {
+                    continue;
+                }
+
+                unreachableTried = true;
+            }
+
             if (EdsCrypto.VerifyXml(candidate, keyAlgorithm, signatureMethod, canonicalSignedInfo, signatureValue))
             {
                 signer = candidate;
