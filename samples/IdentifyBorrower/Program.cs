@@ -1,6 +1,7 @@
-// Identifies a sample borrower through a policy, with every method running against the built-in sandbox, and prints
-// the decision and the evidence report. `--json` prints the evidence report alone as JSON on stdout.
-// Usage: dotnet run --project samples/IdentifyBorrower -- [--json] [--policy all|rules-2021|rules-2025] [--scenario happy|…]
+// Identifies a sample borrower through a policy (rules-2025 by default: biometrics and EDS, phone ownership when
+// registered), with every method running against the built-in sandbox, and prints the decision. `--verbose` adds the
+// evidence report; `--json` prints the evidence report alone as JSON on stdout.
+// Usage: dotnet run --project samples/IdentifyBorrower -- [--json] [--verbose] [--policy all|rules-2021|rules-2025] [--scenario happy|…]
 using IdentifyBorrower;
 using Kz.MicroCredit.Identity;
 using Kz.MicroCredit.Identity.Testing;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 bool json = args.Contains("--json");
-string policyName = OptionValue(args, "--policy") ?? "all";
+bool verbose = args.Contains("--verbose");
 string scenario = OptionValue(args, "--scenario") ?? "happy";
+
+// rules-2025 does not use the real-time photo method, so its scenarios run under the policy with every method.
+string policyName = OptionValue(args, "--policy") ?? (scenario.StartsWith("photo-", StringComparison.Ordinal) ? "all" : "rules-2025");
 
 IdentificationPolicy policy = policyName switch
 {
@@ -56,6 +60,24 @@ try
         await step(provider, request, cts.Token);
     }
 
+    if (context.NotStarted is { } notStarted && policy.MethodIds.Contains(notStarted.Method))
+    {
+        // A step could not even start (the liveness vendor is down): the honest answer is "we could not decide, try
+        // again later" — Indeterminate with the provider's reason — never a rejection for missing evidence.
+        if (json)
+        {
+            Console.Out.WriteLine($$"""{"status":"Indeterminate","reasons":["{{notStarted.Reason}}"],"method":"{{notStarted.Method}}"}""");
+        }
+        else
+        {
+            Console.WriteLine($"Policy:   {policy}");
+            Console.WriteLine($"Decision: {IdentificationStatus.Indeterminate} [{notStarted.Reason}]");
+            Console.WriteLine($"  {notStarted.Method} could not start a session; nothing was decided — ask the borrower to try again later.");
+        }
+
+        return 1;
+    }
+
     IdentificationResult result = await provider.GetRequiredService<IBorrowerIdentifier>().IdentifyAsync(request, cts.Token);
     if (json)
     {
@@ -72,9 +94,16 @@ try
             Console.WriteLine($"  {method.MethodId,-22} {method.Status,-14} ({how}) [{string.Join(", ", method.Reasons)}]");
         }
 
-        Console.WriteLine();
-        Console.WriteLine("Evidence report:");
-        Console.WriteLine(result.Report.ToJson());
+        if (verbose)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Evidence report:");
+            Console.WriteLine(result.Report.ToJson());
+        }
+        else
+        {
+            Console.WriteLine("(--verbose prints the evidence report the lender keeps; --json prints it alone)");
+        }
     }
 
     return result.IsVerified ? 0 : 1;

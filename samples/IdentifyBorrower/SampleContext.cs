@@ -31,6 +31,9 @@ internal sealed class SampleContext(IServiceCollection services, BorrowerIdentif
     /// <summary>Gets the steps that add evidence to the request (issue and sign a challenge, capture a face, …).</summary>
     public List<Func<IServiceProvider, BorrowerIdentificationRequest, CancellationToken, Task>> EvidenceSteps { get; } = [];
 
+    /// <summary>Gets or sets the step that could not start (e.g. the liveness vendor was down), with its reason code.</summary>
+    public (IdentificationMethodId Method, ReasonCode Reason)? NotStarted { get; set; }
+
     /// <summary>Gets what to dispose at the end (simulators).</summary>
     public List<IAsyncDisposable> Disposables { get; } = [];
 }

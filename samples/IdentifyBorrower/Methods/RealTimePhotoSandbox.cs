@@ -49,7 +49,10 @@ internal static partial class Sandbox
                 cancellationToken);
             if (!started.IsStarted)
             {
-                return; // No evidence: the method reports not applicable and the policy says why.
+                // Not "no evidence": the session could not start (vendor down, SMS not sent, rate limit), so the lender
+                // answers with that reason (Indeterminate) instead of identifying without the step.
+                context.NotStarted = (IdentificationMethodId.RealTimePhoto, started.Reason ?? ReasonCode.ProviderUnavailable);
+                return;
             }
 
             // 2. The borrower opens the hosted flow and performs the random commands, then types the code from the SMS.

@@ -119,6 +119,11 @@ public sealed class CeidSimulator : IAsyncDisposable
         _people[iin] = behaviour;
     }
 
+    /// <summary>Scripts how a person is treated.</summary>
+    /// <param name="iin">The IIN.</param>
+    /// <param name="behaviour">The behaviour.</param>
+    public void Script(Iin iin, CeidSimulatedBehaviour behaviour) => Script(iin.Value, behaviour);
+
     /// <summary>Invalidates every issued token (the next call gets 401 and must refresh).</summary>
     public void RevokeAllTokens() => _tokens.Clear();
 

@@ -44,17 +44,23 @@ public sealed class BorrowerIdentificationBuilder
     {
         Services.TryAddSingleton<TMethod>();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentificationMethod, TMethod>(sp => sp.GetRequiredService<TMethod>()));
+        Services.AddSingleton(new IdentificationMethodRegistration(methodId, sp => sp.GetRequiredService<TMethod>()));
         Services.Configure<BorrowerIdentificationOptions>(o => o.RegisteredMethods.Add(methodId));
         return this;
     }
 
-    /// <summary>Registers an identification method instance (e.g. a scripted one in tests).</summary>
+    /// <summary>
+    /// Registers an identification method instance (e.g. a scripted one in tests). A method registered later under an
+    /// id already registered replaces the earlier one, so a test can swap a real method for a scripted one without
+    /// removing registrations by hand.
+    /// </summary>
     /// <param name="method">The method.</param>
     /// <returns>This builder.</returns>
     public BorrowerIdentificationBuilder AddMethod(IIdentificationMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
         Services.AddSingleton(method);
+        Services.AddSingleton(new IdentificationMethodRegistration(method.Id, _ => method));
         Services.Configure<BorrowerIdentificationOptions>(o => o.RegisteredMethods.Add(method.Id));
         return this;
     }

@@ -28,7 +28,9 @@ public static class BorrowerIdentificationServiceCollectionExtensions
         services.TryAddSingleton<EvidenceReportFactory>();
         services.TryAddSingleton<IChallengeStore, InMemoryChallengeStore>();
         services.TryAddSingleton<IBorrowerChallengeService, BorrowerChallengeService>();
-        services.TryAddSingleton<IBorrowerIdentifier, BorrowerIdentifier>();
+        services.AddOptions<StartupCheckOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BorrowerIdentificationOptions>, MethodConstructionValidator>());
+        services.TryAddSingleton<IBorrowerIdentifier>(sp => BorrowerIdentifier.Create(sp));
         return new BorrowerIdentificationBuilder(services);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,29 @@ public sealed class BorrowerIdentifier : IBorrowerIdentifier
         {
             _byOperation[pair.Key] = new PolicyBorrowerIdentifier(pair.Value, all, reports, logger);
         }
+    }
+
+    /// <summary>
+    /// Builds the identifier the container hands out: of the methods registered through the builder only those a
+    /// policy names are constructed (the last registration of an id wins), so a registered method no policy uses can
+    /// never fail a request.
+    /// </summary>
+    internal static BorrowerIdentifier Create(IServiceProvider services)
+    {
+        IOptions<BorrowerIdentificationOptions> options = services.GetRequiredService<IOptions<BorrowerIdentificationOptions>>();
+        IdentificationMethodRegistration[] registrations = services.GetServices<IdentificationMethodRegistration>().ToArray();
+        IEnumerable<IIdentificationMethod> methods;
+        if (registrations.Length == 0)
+        {
+            methods = services.GetServices<IIdentificationMethod>();
+        }
+        else
+        {
+            HashSet<IdentificationMethodId> used = IdentificationMethodRegistration.UsedByPolicies(options.Value);
+            methods = IdentificationMethodRegistration.Effective(registrations).Where(r => used.Contains(r.Id)).Select(r => r.Factory(services)).ToArray();
+        }
+
+        return new BorrowerIdentifier(options, methods, services.GetRequiredService<EvidenceReportFactory>(), services.GetService<ILogger<BorrowerIdentifier>>());
     }
 
     /// <inheritdoc />

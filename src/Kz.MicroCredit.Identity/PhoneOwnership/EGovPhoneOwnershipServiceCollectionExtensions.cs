@@ -50,6 +50,7 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<EGovPhoneOwnershipOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EGovPhoneOwnershipOptions>, EGovPhoneOwnershipOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EGovPhoneOwnershipOptions>, LenderCertificateValidator>());
         services.TryAddSingleton<SmartBridgeSettings>();
         services.TryAddSingleton<IPhoneConsentStore>(sp => new InMemoryPhoneConsentStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IPhoneOwnershipBinding, DefaultPhoneOwnershipBinding>();

@@ -49,7 +49,9 @@ public static class RealTimePhotoBuilderExtensions
     private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
     {
         IServiceCollection services = builder.Services;
-        services.AddOptions<RealTimePhotoOptions>().ValidateOnStart();
+        // Checked at start in every environment (not only where ValidateOnBuild is on): without a sender no code reaches the borrower.
+        services.AddOptions<RealTimePhotoOptions>().ValidateOnStart()
+            .Validate<IServiceProvider>((_, sp) => sp.GetService<IOtpSender>() is not null, "RealTimePhoto: no IOtpSender is registered: register your SMS gateway with services.AddSingleton<IOtpSender, YourSender>().");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RealTimePhotoOptions>, RealTimePhotoOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BorrowerIdentificationOptions>, RealTimePhotoPolicyValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -50,6 +50,10 @@ internal sealed class HttpCrlSource : IDisposable
         return lookup;
     }
 
+    /// <summary>What is in memory per CRL endpoint, for health checks and the CRL-age gauge.</summary>
+    public IReadOnlyList<CrlSnapshot> Snapshot() =>
+        _entries.Select(e => new CrlSnapshot(e.Key, e.Value.Crl?.Document.ThisUpdate, e.Value.Crl?.Document.NextUpdate, e.Value.LastFailure)).ToArray();
+
     public void Dispose()
     {
         _disposed = true;
