@@ -186,6 +186,31 @@ public abstract class StateStoreContractTests
     }
 
     [Fact]
+    public async Task Biometric_attempts_are_reserved_before_the_call_up_to_the_cap_and_released_or_settled()
+    {
+        IBiometricAttemptStore store = BiometricAttempts();
+        string subject = NewId();
+        var window = TimeSpan.FromHours(1);
+        int?[] reserved = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.TryReserveAttemptAsync(subject, "r" + i, 3, window))));
+        Assert.Equal([1, 2, 3], reserved.Where(r => r is not null).Select(r => r!.Value).Order());
+        Assert.Equal(17, reserved.Count(r => r is null));
+        Assert.Equal(3, await store.GetFailedAttemptsAsync(subject)); // a reservation whose answer is lost stays counted
+
+        string[] holders = [.. Enumerable.Range(0, 20).Where(i => reserved[i] is not null).Select(i => "r" + i)];
+        await store.ReleaseAttemptAsync(subject, holders[0]);
+        Assert.Equal(2, await store.GetFailedAttemptsAsync(subject));
+        Assert.Equal(2, await store.ConfirmFailureAsync(subject, holders[1], window));
+        Assert.Equal(3, await store.TryReserveAttemptAsync(subject, "again", 3, window));
+        Assert.False(await store.ConfirmSuccessAsync(subject, "again", 2)); // the others reached a cap of 2
+        Assert.True(await store.ConfirmSuccessAsync(subject, holders[2], 3));
+        Assert.Equal(0, await store.GetFailedAttemptsAsync(subject));
+
+        Assert.Equal(1, await store.TryReserveAttemptAsync(subject, "late", 3, window));
+        Time.Advance(TimeSpan.FromMinutes(61));
+        Assert.Equal(0, await store.GetFailedAttemptsAsync(subject));
+    }
+
+    [Fact]
     public async Task A_kcmr_session_keeps_its_first_final_state_and_is_consumed_once()
     {
         IKcmrSessionStore store = KcmrSessions();

@@ -93,17 +93,21 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
             .Set("image.size", string.Create(CultureInfo.InvariantCulture, $"{info.Width}x{info.Height}"));
 
         string attemptKey = _sessions.SubjectKeys.For(request.Iin, request.Operation);
-        int? attempt = await BeginAttemptAsync(context, attemptKey, cancellationToken).ConfigureAwait(false);
+        string reservation = NewReservationId();
+        int? attempt = await BeginAttemptAsync(context, attemptKey, reservation, cancellationToken).ConfigureAwait(false);
         if (attempt is null)
         {
             return MethodVerdict.Rejected(ReasonCode.AttemptsExhausted);
         }
 
+        // The attempt is counted before CEID is asked; an exception (cancellation, crash) leaves it counted.
         var match = new CeidMatchRequest(evidence.RequestId, request.Iin, evidence.ConsentReference, evidence.Image, info.Format);
         CeidResult<CeidMatchResult> result = await _client.MatchAsync(match, cancellationToken).ConfigureAwait(false);
         context.Evidence.Set("interaction.id", result.InteractionId);
         if (!result.Succeeded)
         {
+            // No match answer: the face was not evaluated, the attempt is given back.
+            await _attempts.ReleaseAttemptAsync(attemptKey, reservation, cancellationToken).ConfigureAwait(false);
             return MethodVerdict.Indeterminate([.. result.Failure]);
         }
 
@@ -112,7 +116,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
             context.Evidence.Set("ceid-response.sha256", result.ResponseSha256);
         }
 
-        return await DecideAsync(context, result.Value, evidence.RequestId, attemptKey, attempt.Value, cancellationToken).ConfigureAwait(false);
+        return await DecideAsync(context, result.Value, evidence.RequestId, attemptKey, reservation, attempt.Value, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<MethodVerdict> EvaluateSessionAsync(MethodEvaluationContext context, KcmrSessionEvidence evidence, CancellationToken cancellationToken)
@@ -172,29 +176,32 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
         }
 
         string attemptKey = _sessions.SubjectKeys.For(request.Iin, request.Operation);
-        int? attempt = await BeginAttemptAsync(context, attemptKey, cancellationToken).ConfigureAwait(false);
+        string reservation = NewReservationId();
+        int? attempt = await BeginAttemptAsync(context, attemptKey, reservation, cancellationToken).ConfigureAwait(false);
         return attempt is null
             ? MethodVerdict.Rejected(ReasonCode.AttemptsExhausted)
-            : await DecideAsync(context, record.Result, record.RequestId, attemptKey, attempt.Value, cancellationToken).ConfigureAwait(false);
+            : await DecideAsync(context, record.Result, record.RequestId, attemptKey, reservation, attempt.Value, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int?> BeginAttemptAsync(MethodEvaluationContext context, string attemptKey, CancellationToken cancellationToken)
+    private static string NewReservationId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+
+    private async Task<int?> BeginAttemptAsync(MethodEvaluationContext context, string attemptKey, string reservation, CancellationToken cancellationToken)
     {
-        int failures = await _attempts.GetFailedAttemptsAsync(attemptKey, cancellationToken).ConfigureAwait(false);
+        int? reserved = await _attempts.TryReserveAttemptAsync(attemptKey, reservation, _options.MaxFailedAttempts, _options.AttemptWindow, cancellationToken).ConfigureAwait(false);
         context.Evidence.Set("attempt.cap", _options.MaxFailedAttempts.ToString(CultureInfo.InvariantCulture));
-        if (failures >= _options.MaxFailedAttempts)
+        if (reserved is null)
         {
             BiometricsLog.AttemptsExhausted(Logger, context.Request.CorrelationId);
-            context.Evidence.Set("attempt.failed", failures.ToString(CultureInfo.InvariantCulture));
+            context.Evidence.Set("attempt.failed", _options.MaxFailedAttempts.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
-        int attempt = failures + 1;
+        int attempt = reserved.Value;
         context.Evidence.Set("attempt.number", attempt.ToString(CultureInfo.InvariantCulture));
         return attempt;
     }
 
-    private async Task<MethodVerdict> DecideAsync(MethodEvaluationContext context, CeidMatchResult result, string requestId, string attemptKey, int attempt, CancellationToken cancellationToken)
+    private async Task<MethodVerdict> DecideAsync(MethodEvaluationContext context, CeidMatchResult result, string requestId, string attemptKey, string reservation, int attempt, CancellationToken cancellationToken)
     {
         context.Evidence
             .Set("provider.id", result.ProviderId)
@@ -208,7 +215,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
         (MethodVerdict verdict, bool failedAttempt) = KcmrBiometricsDecision.Decide(result, context.Request.Iin, requestId, _options.SimilarityThreshold);
         if (failedAttempt)
         {
-            int failures = await _attempts.RecordFailureAsync(attemptKey, _options.AttemptWindow, cancellationToken).ConfigureAwait(false);
+            int failures = await _attempts.ConfirmFailureAsync(attemptKey, reservation, _options.AttemptWindow, cancellationToken).ConfigureAwait(false);
             if (failures >= _options.MaxFailedAttempts)
             {
                 verdict = KcmrBiometricsDecision.WithAttemptsExhausted(verdict);
@@ -217,14 +224,15 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
         else if (verdict.Status == IdentificationStatus.Verified)
         {
             // Concurrent attempts may have exhausted the cap while this one ran: a negative result stays negative.
-            if (await _attempts.GetFailedAttemptsAsync(attemptKey, cancellationToken).ConfigureAwait(false) >= _options.MaxFailedAttempts)
+            if (!await _attempts.ConfirmSuccessAsync(attemptKey, reservation, _options.MaxFailedAttempts, cancellationToken).ConfigureAwait(false))
             {
                 verdict = MethodVerdict.Rejected(ReasonCode.AttemptsExhausted);
             }
-            else
-            {
-                await _attempts.ResetAsync(attemptKey, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        else
+        {
+            // No reference photo or an unreadable answer: no face was compared, the attempt is given back.
+            await _attempts.ReleaseAttemptAsync(attemptKey, reservation, cancellationToken).ConfigureAwait(false);
         }
 
         BiometricsLog.MatchDecided(Logger, context.Request.CorrelationId, verdict.Status.ToString(), string.Join(",", verdict.Reasons), attempt, _options.MaxFailedAttempts, result.MatchId);
