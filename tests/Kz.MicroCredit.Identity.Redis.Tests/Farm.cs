@@ -72,8 +72,8 @@ public sealed class FarmInstance : IAsyncDisposable
             {
                 o.Provider.BaseAddress = sims.Liveness.BaseAddress;
                 o.Provider.WebhookSecret = sims.Liveness.WebhookSecret;
-                o.Provider.AttemptTimeout = TimeSpan.FromSeconds(5);
-                o.Provider.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+                o.Provider.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
+                o.Provider.Resilience.RetryBackoff = TimeSpan.FromMilliseconds(10);
             })
             .AddKcmrBiometrics(sims.Ceid.Configure)
             .AddEGovPhoneOwnership(o =>
@@ -87,8 +87,8 @@ public sealed class FarmInstance : IAsyncDisposable
                 o.Mode = PhoneOwnershipMode.Consent;
                 o.CompanyName = "MFO";
                 o.CompanyBin = "070840007503";
-                o.AttemptTimeout = TimeSpan.FromSeconds(20);
-                o.TotalTimeout = TimeSpan.FromSeconds(30);
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(20);
+                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(30);
             })
             .AddRedisState(redisConnection, o =>
             {

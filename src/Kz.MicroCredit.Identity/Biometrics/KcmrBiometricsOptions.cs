@@ -1,13 +1,14 @@
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>Options of the KCMR CEID biometrics client and method (<c>kcmr-biometrics</c>).</summary>
 /// <remarks>
-/// The resilience pipeline of every CEID call is, from the outside in: total budget (<see cref="TotalBudget"/>), retry
-/// (<see cref="MaxRetryAttempts"/>; only failures before the request was sent, or any transient failure when
-/// <see cref="ServiceHonoursIdempotencyKey"/> is set), circuit breaker, per-call timeout (<see cref="PerCallTimeout"/>).
+/// The resilience pipeline of every CEID call (<see cref="Resilience"/>) is, from the outside in: total timeout, retry
+/// (only failures before the request was sent, or any transient failure when <see cref="ServiceHonoursIdempotencyKey"/>
+/// is set), circuit breaker, attempt timeout.
 /// </remarks>
 public sealed class KcmrBiometricsOptions
 {
@@ -36,25 +37,19 @@ public sealed class KcmrBiometricsOptions
     /// <summary>Gets or sets the value of the <c>x-provider-id</c> header (the lender's id at the operator).</summary>
     public string ProviderId { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the timeout of one HTTP attempt.</summary>
-    /// <value>The default value is 10 seconds.</value>
-    public TimeSpan PerCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Gets or sets the total time budget of one operation, retries and token refresh included.</summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan TotalBudget { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Gets or sets the resilience of every CEID call (configuration key <c>Resilience</c>). Its total timeout covers
+    /// one operation, retries and token refresh included.
+    /// </summary>
+    /// <value>
+    /// The default value is a 30-second total timeout, a 10-second attempt timeout, 2 retries with a 200-millisecond
+    /// backoff, and a breaker opening at a 0.5 failure ratio over at least 10 calls in 30 seconds, open for 30 seconds.
+    /// </value>
+    public RemoteCallOptions Resilience { get; set; } = new();
 
     /// <summary>Gets or sets how long before its expiry a cached access token is renewed.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan TokenExpirySkew { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Gets or sets the maximum number of retries after the first attempt.</summary>
-    /// <value>The default value is 2.</value>
-    public int MaxRetryAttempts { get; set; } = 2;
-
-    /// <summary>Gets or sets the base delay between retries (exponential with jitter).</summary>
-    /// <value>The default value is 200 milliseconds.</value>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// Gets or sets a value indicating whether CEID deduplicates requests by the <c>x-idempotency-key</c> header (the
@@ -62,22 +57,6 @@ public sealed class KcmrBiometricsOptions
     /// </summary>
     /// <value>The default value is <see langword="false"/>: only failures before the request was sent are retried.</value>
     public bool ServiceHonoursIdempotencyKey { get; set; }
-
-    /// <summary>Gets or sets the failure ratio that opens the circuit breaker.</summary>
-    /// <value>The default value is 0.5.</value>
-    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
-
-    /// <summary>Gets or sets the minimum number of calls in the sampling window before the breaker can open.</summary>
-    /// <value>The default value is 10.</value>
-    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
-
-    /// <summary>Gets or sets the circuit breaker sampling window.</summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Gets or sets how long the circuit stays open.</summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the minimum similarity (0..1) the lender accepts as a match.</summary>
     /// <value>The default value is 0.8.</value>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
@@ -18,15 +19,8 @@ internal sealed class KcmrBiometricsOptionsValidator : IValidateOptions<KcmrBiom
         Require(!string.IsNullOrWhiteSpace(options.ClientSecret), "ClientSecret is required.", errors);
         Require(!string.IsNullOrWhiteSpace(options.ProviderId), "ProviderId is required.", errors);
         Require(options.ClientCertificate is null || options.ClientCertificate.HasPrivateKey, "ClientCertificate needs a private key.", errors);
-        Require(Positive(options.PerCallTimeout), "PerCallTimeout must be positive.", errors);
-        Require(Positive(options.TotalBudget) && options.TotalBudget >= options.PerCallTimeout, "TotalBudget must be positive and at least PerCallTimeout.", errors);
+        RemoteCallOptionsValidator.Validate(options.Resilience, nameof(options.Resilience), errors);
         Require(options.TokenExpirySkew >= TimeSpan.Zero, "TokenExpirySkew must not be negative.", errors);
-        Require(options.MaxRetryAttempts is >= 0 and <= 10, "MaxRetryAttempts must be 0..10.", errors);
-        Require(options.RetryBaseDelay >= TimeSpan.Zero, "RetryBaseDelay must not be negative.", errors);
-        Require(options.CircuitBreakerFailureRatio is > 0 and <= 1, "CircuitBreakerFailureRatio must be in (0, 1].", errors);
-        Require(options.CircuitBreakerMinimumThroughput >= 2, "CircuitBreakerMinimumThroughput must be at least 2.", errors);
-        Require(options.CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), "CircuitBreakerSamplingDuration must be at least 0.5 s.", errors);
-        Require(options.CircuitBreakerBreakDuration >= TimeSpan.FromMilliseconds(500), "CircuitBreakerBreakDuration must be at least 0.5 s.", errors);
         Require(options.SimilarityThreshold is > 0 and <= 1, "SimilarityThreshold must be in (0, 1].", errors);
         Require(options.MaxFailedAttempts is >= 1 and <= 3, "MaxFailedAttempts must be 1..3 (the regulation caps it at 3).", errors);
         Require(Positive(options.AttemptWindow), "AttemptWindow must be positive.", errors);

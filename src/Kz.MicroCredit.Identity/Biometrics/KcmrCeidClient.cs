@@ -293,10 +293,7 @@ public class KcmrCeidClient
         {
             Service = "ceid",
             TimeProvider = timeProvider,
-            TotalTimeout = options.TotalBudget,
-            AttemptTimeout = options.PerCallTimeout,
-            MaxRetryAttempts = options.MaxRetryAttempts,
-            RetryBaseDelay = options.RetryBaseDelay,
+            Options = options.Resilience,
             FailedBeforeSending = FailedBeforeSending,
 
             // Anything that may have reached the service is retried only when it deduplicates by request id.
@@ -308,10 +305,6 @@ public class KcmrCeidClient
                 return default;
             },
             BreakerFailure = static outcome => RemoteCallResilience.IsTransientFailure(outcome) || outcome.Exception is CeidTokenException { Transient: true },
-            BreakerFailureRatio = options.CircuitBreakerFailureRatio,
-            BreakerMinimumThroughput = options.CircuitBreakerMinimumThroughput,
-            BreakerSamplingDuration = options.CircuitBreakerSamplingDuration,
-            BreakerBreakDuration = options.CircuitBreakerBreakDuration,
         });
         configureInner?.Invoke(builder);
         return builder.Build();

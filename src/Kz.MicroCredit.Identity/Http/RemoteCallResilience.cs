@@ -39,16 +39,17 @@ internal static class RemoteCallResilience
             pipeline.TimeProvider = settings.TimeProvider;
         }
 
+        RemoteCallOptions options = settings.Options;
         RemoteCallStrategyNames? names = settings.Names;
-        pipeline.AddTimeout(Timeout(settings.TotalTimeout, names?.Total));
-        if (settings.MaxRetryAttempts > 0)
+        pipeline.AddTimeout(Timeout(options.TotalTimeout, names?.Total));
+        if (options.MaxRetryAttempts > 0)
         {
             var retry = new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = settings.MaxRetryAttempts,
+                MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = settings.RetryBaseDelay,
+                Delay = options.RetryBackoff,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(settings, args.Outcome, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, settings.TimeProvider)),
                 OnRetry = settings.OnRetry,
@@ -63,10 +64,10 @@ internal static class RemoteCallResilience
 
         var breaker = new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
-            FailureRatio = settings.BreakerFailureRatio,
-            MinimumThroughput = settings.BreakerMinimumThroughput,
-            SamplingDuration = settings.BreakerSamplingDuration,
-            BreakDuration = settings.BreakerBreakDuration,
+            FailureRatio = options.Breaker.FailureRatio,
+            MinimumThroughput = options.Breaker.MinimumThroughput,
+            SamplingDuration = options.Breaker.SamplingDuration,
+            BreakDuration = options.Breaker.BreakDuration,
             ShouldHandle = args =>
             {
                 bool failed = settings.BreakerFailure(args.Outcome);
@@ -89,7 +90,7 @@ internal static class RemoteCallResilience
         }
 
         pipeline.AddCircuitBreaker(breaker);
-        pipeline.AddTimeout(Timeout(settings.AttemptTimeout, names?.Attempt));
+        pipeline.AddTimeout(Timeout(options.AttemptTimeout, names?.Attempt));
         return pipeline;
     }
 
@@ -101,7 +102,7 @@ internal static class RemoteCallResilience
     internal static bool ShouldRetry(RemoteCallResilienceSettings settings, Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
         settings.FailedBeforeSending(outcome.Exception)
         || (settings.IsIdempotent is { } isIdempotent && isIdempotent(context) && IsTransientFailure(outcome)
-            && !(RetryAfter(outcome, settings.TimeProvider) is { } wait && wait >= settings.TotalTimeout));
+            && !(RetryAfter(outcome, settings.TimeProvider) is { } wait && wait >= settings.Options.TotalTimeout));
 
     /// <summary>
     /// The wait a 429 or 503 asks for in its Retry-After header (delta seconds or an HTTP date), or <see langword="null"/>

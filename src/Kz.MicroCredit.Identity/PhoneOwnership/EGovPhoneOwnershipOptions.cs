@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Kz.MicroCredit.Identity.Eds;
+using Kz.MicroCredit.Identity.Http;
 using Kz.MicroCredit.Identity.Signing;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
@@ -99,17 +100,20 @@ public sealed class EGovPhoneOwnershipOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RequireMessageIdEcho { get; set; } = true;
 
-    /// <summary>Gets or sets the timeout of one HTTP attempt.</summary>
-    /// <value>The default value is 15 seconds.</value>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Gets or sets the total time budget of one call, retries included.</summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Gets or sets how many times a call is retried when it failed before it was sent (connection refused, DNS).</summary>
-    /// <value>The default value is 2. POSTs that reached the gateway are never retried.</value>
-    public int MaxRetryAttempts { get; set; } = 2;
+    /// <summary>
+    /// Gets or sets the resilience of every SmartBridge call (configuration key <c>Resilience</c>). SmartBridge calls
+    /// are POSTs without an idempotency key: a call is retried only when it failed before it was sent (connection
+    /// refused, DNS); the breaker counts transport faults, timeouts and the gateway's 502/503/504.
+    /// </summary>
+    /// <value>
+    /// The default value is a 30-second total timeout, a 15-second attempt timeout, 2 retries with a 200-millisecond
+    /// backoff, and a breaker opening at a 0.5 failure ratio over at least 20 calls in 60 seconds, open for 15 seconds.
+    /// </value>
+    public RemoteCallOptions Resilience { get; set; } = new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(15),
+        Breaker = new() { MinimumThroughput = 20, SamplingDuration = TimeSpan.FromSeconds(60), BreakDuration = TimeSpan.FromSeconds(15) },
+    };
 
     /// <summary>Gets or sets the largest answer accepted, in bytes.</summary>
     /// <value>The default value is 1 MiB.</value>

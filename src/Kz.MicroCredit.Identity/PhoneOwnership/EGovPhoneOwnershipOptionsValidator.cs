@@ -104,15 +104,7 @@ internal sealed class EGovPhoneOwnershipOptionsValidator : IValidateOptions<EGov
             failures.Add("EGovPhoneOwnership:SuccessStatusCodes must not be empty.");
         }
 
-        if (options.AttemptTimeout <= TimeSpan.Zero || options.TotalTimeout <= TimeSpan.Zero || options.AttemptTimeout > options.TotalTimeout)
-        {
-            failures.Add("EGovPhoneOwnership: AttemptTimeout and TotalTimeout must be positive and AttemptTimeout ≤ TotalTimeout.");
-        }
-
-        if (options.MaxRetryAttempts is < 0 or > 5)
-        {
-            failures.Add("EGovPhoneOwnership:MaxRetryAttempts must be between 0 and 5.");
-        }
+        RemoteCallOptionsValidator.Validate(options.Resilience, "EGovPhoneOwnership:Resilience", failures);
 
         if (options.MaxResponseBytes is < 1024 or > 64 * 1024 * 1024)
         {

@@ -75,16 +75,9 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
             pipeline.AddStrategies(new RemoteCallResilienceSettings
             {
                 Service = "smartbridge",
-                TotalTimeout = o.TotalTimeout,
-                AttemptTimeout = o.AttemptTimeout,
-                MaxRetryAttempts = o.MaxRetryAttempts,
-                RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                Options = o.Resilience,
                 IsIdempotent = null, // SmartBridge calls are POSTs without an idempotency key: retry only before sending
                 BreakerFailure = IsGatewayFailure,
-                BreakerFailureRatio = 0.5,
-                BreakerMinimumThroughput = 20,
-                BreakerSamplingDuration = TimeSpan.FromSeconds(60),
-                BreakerBreakDuration = TimeSpan.FromSeconds(15),
                 Names = new RemoteCallStrategyNames("total", "retry-before-send", "breaker", "attempt"),
             });
             });

@@ -1,3 +1,4 @@
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
@@ -122,20 +123,7 @@ internal sealed class RealTimePhotoOptionsValidator : IValidateOptions<RealTimeP
             f.Add("RealTimePhotoOptions.Provider.WebhookTolerance must be between 0 and 30 minutes.");
         }
 
-        if (p.AttemptTimeout < TimeSpan.FromMilliseconds(10) || p.TotalTimeout < p.AttemptTimeout || p.TotalTimeout > TimeSpan.FromMinutes(5))
-        {
-            f.Add("RealTimePhotoOptions.Provider timeouts: AttemptTimeout at least 10 ms, TotalTimeout not shorter than it and at most 5 minutes.");
-        }
-
-        if (p.MaxRetryAttempts is < 0 or > 5 || p.RetryBaseDelay < TimeSpan.Zero)
-        {
-            f.Add("RealTimePhotoOptions.Provider.MaxRetryAttempts must be between 0 and 5 and RetryBaseDelay not negative.");
-        }
-
-        if (double.IsNaN(p.CircuitBreakerFailureRatio) || p.CircuitBreakerFailureRatio is <= 0 or > 1 || p.CircuitBreakerMinimumThroughput < 2 || p.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500))
-        {
-            f.Add("RealTimePhotoOptions.Provider circuit breaker: ratio in (0, 1], minimum throughput at least 2, break at least 500 ms.");
-        }
+        RemoteCallOptionsValidator.Validate(p.Resilience, "RealTimePhotoOptions.Provider.Resilience", f);
 
         if (p.MaxResponseBytes < 1024)
         {

@@ -1,3 +1,4 @@
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Options;
 
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
@@ -26,33 +27,15 @@ public sealed class RealTimePhotoProviderOptions
     /// <value>The default value is 5 minutes.</value>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Gets or sets the timeout of one attempt.</summary>
-    /// <value>The default value is 10 seconds.</value>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Gets or sets the budget of one call including retries.</summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Gets or sets how many times an idempotent or unsent request is retried.</summary>
-    /// <value>The default value is 2; allowed 0 to 5.</value>
-    public int MaxRetryAttempts { get; set; } = 2;
-
-    /// <summary>Gets or sets the base delay of the exponential retry back-off (with jitter).</summary>
-    /// <value>The default value is 500 milliseconds.</value>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Gets or sets the failure ratio that opens the circuit.</summary>
-    /// <value>The default value is 0.5.</value>
-    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
-
-    /// <summary>Gets or sets the minimum calls in the sampling window before the circuit may open.</summary>
-    /// <value>The default value is 10.</value>
-    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
-
-    /// <summary>Gets or sets how long the circuit stays open.</summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Gets or sets the resilience of every call to the provider (configuration key <c>Resilience</c>): total timeout,
+    /// attempt timeout, retries of idempotent or unsent requests, backoff and circuit breaker.
+    /// </summary>
+    /// <value>
+    /// The default value is a 30-second total timeout, a 10-second attempt timeout, 2 retries with a 500-millisecond
+    /// backoff, and a breaker opening at a 0.5 failure ratio over at least 10 calls in 30 seconds, open for 30 seconds.
+    /// </value>
+    public RemoteCallOptions Resilience { get; set; } = new() { RetryBackoff = TimeSpan.FromMilliseconds(500) };
 
     /// <summary>Gets or sets the largest answer read.</summary>
     /// <value>The default value is 1 MiB.</value>

@@ -98,15 +98,8 @@ public static class RealTimePhotoServiceCollectionExtensions
         {
             Service = "liveness",
             TimeProvider = time,
-            TotalTimeout = o.TotalTimeout,
-            AttemptTimeout = o.AttemptTimeout,
-            MaxRetryAttempts = o.MaxRetryAttempts,
-            RetryBaseDelay = o.RetryBaseDelay,
+            Options = o.Resilience,
             IsIdempotent = IsIdempotent,
-            BreakerFailureRatio = o.CircuitBreakerFailureRatio,
-            BreakerMinimumThroughput = o.CircuitBreakerMinimumThroughput,
-            BreakerSamplingDuration = TimeSpan.FromSeconds(30),
-            BreakerBreakDuration = o.CircuitBreakerBreakDuration,
         });
 
     /// <summary>Only GETs and POSTs carrying an idempotency key can be applied twice; other POSTs are retried only before sending.</summary>

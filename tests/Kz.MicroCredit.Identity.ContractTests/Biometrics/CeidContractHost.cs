@@ -47,9 +47,9 @@ internal static class CeidContractHost
                 o.ClientSecret = "mfo-secret";
                 o.ProviderId = "mfo-provider-42";
                 o.Scope = "biometrics";
-                o.PerCallTimeout = TimeSpan.FromSeconds(8);
-                o.TotalBudget = TimeSpan.FromSeconds(20);
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(8);
+                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(20);
+                o.Resilience.RetryBackoff = TimeSpan.FromMilliseconds(10);
                 o.CallbackSecret = CallbackSecret;
                 o.PollInterval = TimeSpan.FromMilliseconds(20);
                 configure?.Invoke(o);

@@ -99,8 +99,8 @@ public sealed class CeidMatchContractTests : IClassFixture<CeidWireMockFixture>
         _server.Given(Request.Create().WithPath(MatchPath).UsingPost()).RespondWith(Json(200, MatchAnswer("req-1")).WithDelay(TimeSpan.FromSeconds(5)));
         await using ServiceProvider provider = Build(_server, o =>
         {
-            o.PerCallTimeout = TimeSpan.FromMilliseconds(400);
-            o.TotalBudget = TimeSpan.FromSeconds(2);
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(2);
         });
         MethodOutcome outcome = await provider.GetRequiredService<KcmrBiometricsMethod>().EvaluateAsync(ImageRequest("req-1"));
         Assert.Equal(IdentificationStatus.Indeterminate, outcome.Status);

@@ -24,10 +24,10 @@ internal static class FaultMatrixClients
             {
                 o.Provider.BaseAddress = baseUri;
                 o.Provider.ApiKey = "test-key";
-                o.Provider.AttemptTimeout = attempt;
-                o.Provider.TotalTimeout = total;
-                o.Provider.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-                o.Provider.MaxRetryAttempts = 2;
+                o.Provider.Resilience.AttemptTimeout = attempt;
+                o.Provider.Resilience.TotalTimeout = total;
+                o.Provider.Resilience.RetryBackoff = TimeSpan.FromMilliseconds(10);
+                o.Provider.Resilience.MaxRetryAttempts = 2;
                 o.Provider.MaxResponseBytes = maxResponseBytes;
             });
         ServiceProvider provider = services.BuildServiceProvider();
@@ -49,9 +49,9 @@ internal static class FaultMatrixClients
                 o.ClientSecret = "mfo-secret";
                 o.ProviderId = "mfo-provider-42";
                 o.Scope = "biometrics";
-                o.PerCallTimeout = attempt;
-                o.TotalBudget = total;
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+                o.Resilience.AttemptTimeout = attempt;
+                o.Resilience.TotalTimeout = total;
+                o.Resilience.RetryBackoff = TimeSpan.FromMilliseconds(10);
                 o.CallbackSecret = "a-callback-secret-of-at-least-32-characters";
                 o.MaxResponseBytes = maxResponseBytes;
             });
@@ -76,8 +76,8 @@ internal static class FaultMatrixClients
                 o.GatewayCertificate = pki.Gateway.Certificate;
                 o.GatewayTrustStore = pki.TrustStore;
                 o.DirectCheckServiceId = "PHONE_CHECK";
-                o.AttemptTimeout = attempt;
-                o.TotalTimeout = total;
+                o.Resilience.AttemptTimeout = attempt;
+                o.Resilience.TotalTimeout = total;
                 o.MaxResponseBytes = maxResponseBytes;
             });
         ServiceProvider provider = services.BuildServiceProvider();
@@ -91,10 +91,12 @@ internal static class FaultMatrixClients
         services.AddLogging();
         services.AddBorrowerIdentification().AddNcaRevocation(o =>
         {
-            o.OcspAttemptTimeout = attempt;
-            o.OcspTotalTimeout = total;
-            o.CrlAttemptTimeout = attempt;
-            o.CrlTotalTimeout = total;
+            o.OcspResilience.AttemptTimeout = attempt;
+            o.OcspResilience.TotalTimeout = total;
+            o.CrlResilience.AttemptTimeout = attempt;
+            o.CrlResilience.TotalTimeout = total;
+            o.TsaResilience.AttemptTimeout = attempt;
+            o.TsaResilience.TotalTimeout = total;
             o.CrlBackgroundRefresh = false;
             o.MaxOcspResponseBytes = 64 * 1024;
             if (maxCrlBytes > 0)

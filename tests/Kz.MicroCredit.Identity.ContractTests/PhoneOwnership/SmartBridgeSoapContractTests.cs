@@ -43,8 +43,8 @@ public sealed class SmartBridgeSoapContractTests : IDisposable
                 o.GatewayTrustStore = Pki.TrustStore;
                 o.DirectCheckServiceId = "PHONE_CHECK";
                 // Generous budgets: the first request of a run pays for JIT and WireMock's warm-up on a shared machine.
-                o.AttemptTimeout = TimeSpan.FromSeconds(10);
-                o.TotalTimeout = TimeSpan.FromSeconds(20);
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(10);
+                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(20);
                 tweak?.Invoke(o);
             });
         ServiceProvider provider = services.BuildServiceProvider();
@@ -232,8 +232,8 @@ public sealed class SmartBridgeSoapContractTests : IDisposable
             .WithBody(req => Answer(req.Body!, "SCSS001", Echo + "<result>REGISTERED</result>")));
         MethodOutcome outcome = await EvaluateAsync(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(1);
         });
         Assert.Equal(IdentificationStatus.Indeterminate, outcome.Status);
         Assert.Equal([ReasonCode.Timeout], outcome.Reasons);

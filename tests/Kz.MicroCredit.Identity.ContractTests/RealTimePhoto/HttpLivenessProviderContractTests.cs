@@ -45,10 +45,10 @@ public sealed class HttpLivenessProviderContractTests : IDisposable
                 o.Provider.BaseAddress = new Uri(_server.Url!.TrimEnd('/') + "/");
                 o.Provider.ApiKey = "test-key";
                 o.Provider.WebhookSecret = WebhookSecret;
-                o.Provider.AttemptTimeout = TimeSpan.FromMilliseconds(400);
-                o.Provider.TotalTimeout = TimeSpan.FromSeconds(3);
-                o.Provider.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-                o.Provider.MaxRetryAttempts = 2;
+                o.Provider.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+                o.Provider.Resilience.TotalTimeout = TimeSpan.FromSeconds(3);
+                o.Provider.Resilience.RetryBackoff = TimeSpan.FromMilliseconds(10);
+                o.Provider.Resilience.MaxRetryAttempts = 2;
                 tweak?.Invoke(o.Provider);
             });
         ServiceProvider provider = services.BuildServiceProvider();
@@ -186,7 +186,7 @@ public sealed class HttpLivenessProviderContractTests : IDisposable
     public async Task A_timeout_is_unavailable()
     {
         GivenResult(200, ApprovedResult, TimeSpan.FromSeconds(3));
-        await using ServiceProvider sp = Build(o => o.TotalTimeout = TimeSpan.FromSeconds(1));
+        await using ServiceProvider sp = Build(o => o.Resilience.TotalTimeout = TimeSpan.FromSeconds(1));
 
         LivenessProviderException ex = await Assert.ThrowsAsync<LivenessProviderException>(() => sp.GetRequiredService<ILivenessProvider>().GetResultAsync("ls_1"));
 
@@ -278,9 +278,9 @@ public sealed class HttpLivenessProviderContractTests : IDisposable
         GivenResult(503, "{}");
         await using ServiceProvider sp = Build(o =>
         {
-            o.MaxRetryAttempts = 0;
-            o.CircuitBreakerMinimumThroughput = 2;
-            o.CircuitBreakerFailureRatio = 0.5;
+            o.Resilience.MaxRetryAttempts = 0;
+            o.Resilience.Breaker.MinimumThroughput = 2;
+            o.Resilience.Breaker.FailureRatio = 0.5;
         });
         ILivenessProvider provider = sp.GetRequiredService<ILivenessProvider>();
         for (int i = 0; i < 5; i++)

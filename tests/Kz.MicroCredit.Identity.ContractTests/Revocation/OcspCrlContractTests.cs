@@ -45,8 +45,8 @@ public sealed class OcspCrlContractTests : IDisposable
         services.AddLogging();
         services.AddBorrowerIdentification().AddNcaRevocation(o =>
         {
-            o.OcspAttemptTimeout = TimeSpan.FromSeconds(3);
-            o.OcspTotalTimeout = TimeSpan.FromSeconds(6);
+            o.OcspResilience.AttemptTimeout = TimeSpan.FromSeconds(3);
+            o.OcspResilience.TotalTimeout = TimeSpan.FromSeconds(6);
             o.CrlBackgroundRefresh = false;
             if (ocsp)
             {

@@ -58,8 +58,8 @@ public sealed class TsaClientContractTests : IDisposable
         services.AddLogging();
         services.AddBorrowerIdentification().AddNcaRevocation(o =>
         {
-            o.OcspAttemptTimeout = TimeSpan.FromSeconds(3);
-            o.OcspTotalTimeout = TimeSpan.FromSeconds(6);
+            o.TsaResilience.AttemptTimeout = TimeSpan.FromSeconds(3);
+            o.TsaResilience.TotalTimeout = TimeSpan.FromSeconds(6);
             o.CrlBackgroundRefresh = false;
             o.TsaUrl = new Uri(_server.Url! + "/tsp");
             configure?.Invoke(o);
@@ -288,8 +288,8 @@ public sealed class TsaClientContractTests : IDisposable
             .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(10)).WithBody("late"));
         ITimeStampAuthorityClient client = Client(o =>
         {
-            o.OcspAttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.OcspTotalTimeout = TimeSpan.FromSeconds(1);
+            o.TsaResilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.TsaResilience.TotalTimeout = TimeSpan.FromSeconds(1);
         });
         AssertNoToken(await client.TimeStampAsync(_data), ReasonCode.TsaUnavailable);
     }

@@ -114,8 +114,8 @@ public class CeidChaosTests
         var time = new FakeTimeProvider();
         (KcmrCeidClient client, _) = Create(time, b => b.AddChaosOutcome(1, () => new HttpResponseMessage(HttpStatusCode.InternalServerError)), o =>
         {
-            o.MaxRetryAttempts = 0;
-            o.CircuitBreakerMinimumThroughput = 2;
+            o.Resilience.MaxRetryAttempts = 0;
+            o.Resilience.Breaker.MinimumThroughput = 2;
         });
 
         var results = new List<CeidResult<CeidMatchResult>>();
@@ -142,7 +142,7 @@ public class CeidChaosTests
             })
             .AddChaosFault(new ChaosFaultStrategyOptions { InjectionRate = 0.3, Randomizer = random.NextDouble, FaultGenerator = _ => new ValueTask<Exception?>(new IOException("reset")) })
             .AddChaosLatency(new ChaosLatencyStrategyOptions { InjectionRate = 0.3, Randomizer = random.NextDouble, Latency = TimeSpan.FromSeconds(12) }),
-            o => o.CircuitBreakerMinimumThroughput = 1000);
+            o => o.Resilience.Breaker.MinimumThroughput = 1000);
 
         int succeeded = 0;
         for (int i = 0; i < 40; i++)
@@ -196,7 +196,7 @@ public class CeidChaosTests
             ClientId = "client",
             ClientSecret = "secret",
             ProviderId = "provider",
-            TotalBudget = Budget,
+            Resilience = { TotalTimeout = Budget },
         };
         configure?.Invoke(options);
         var handler = new StubCeidHandler { Api = _ => StubCeidHandler.Json(HttpStatusCode.OK, MatchJson) };

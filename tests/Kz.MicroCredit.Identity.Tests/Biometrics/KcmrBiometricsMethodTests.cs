@@ -76,8 +76,8 @@ public sealed class KcmrBiometricsMethodTests : IAsyncLifetime
         _simulator.SlowDelay = TimeSpan.FromSeconds(20);
         await using ServiceProvider provider = BiometricsTestHost.Build(_simulator, o =>
         {
-            o.PerCallTimeout = TimeSpan.FromMilliseconds(300);
-            o.TotalBudget = TimeSpan.FromSeconds(2);
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(2);
         });
         MethodOutcome outcome = await BiometricsTestHost.Method(provider).EvaluateAsync(BiometricsTestHost.WithImage(CeidSimulator.SlowIin));
         Assert.Equal(IdentificationStatus.Indeterminate, outcome.Status);

@@ -35,7 +35,7 @@ public sealed class EGovPhoneOwnershipOptionsTests : IDisposable
         ["Identification:EGovPhoneOwnership:SigningKeyPasswordEnvironmentVariable"] = _variable,
         ["Identification:EGovPhoneOwnership:GatewayCertificatePath"] = CertPath,
         ["Identification:EGovPhoneOwnership:DirectCheckServiceId"] = "PHONE_CHECK",
-        ["Identification:EGovPhoneOwnership:AttemptTimeout"] = "00:00:05",
+        ["Identification:EGovPhoneOwnership:Resilience:AttemptTimeout"] = "00:00:05",
     };
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class EGovPhoneOwnershipOptionsTests : IDisposable
         using ServiceProvider provider = FromConfiguration(Valid());
         provider.ValidateBorrowerIdentificationOptions();
         SmartBridgeSettings settings = provider.GetRequiredService<SmartBridgeSettings>();
-        Assert.Equal(TimeSpan.FromSeconds(5), settings.Options.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.Options.Resilience.AttemptTimeout);
         Assert.Equal("Qwerty12", settings.SenderPassword);
         Assert.Equal(Kz.MicroCredit.Identity.Cryptography.NcaKeyAlgorithm.Rsa, settings.Signer.Algorithm);
         Assert.NotNull(settings.GatewayCertificate);
@@ -60,8 +60,8 @@ public sealed class EGovPhoneOwnershipOptionsTests : IDisposable
     [InlineData("GatewayCertificatePath", null, "GatewayCertificate")]
     [InlineData("DirectCheckServiceId", null, "DirectCheckServiceId")]
     [InlineData("Mode", "Consent", "CompanyName")]
-    [InlineData("AttemptTimeout", "00:05:00", "AttemptTimeout")]
-    [InlineData("MaxRetryAttempts", "50", "MaxRetryAttempts")]
+    [InlineData("Resilience:AttemptTimeout", "00:05:00", "AttemptTimeout")]
+    [InlineData("Resilience:MaxRetryAttempts", "50", "MaxRetryAttempts")]
     public void Invalid_options_fail_at_start_naming_the_option_not_the_value(string key, string? value, string expected)
     {
         Environment.SetEnvironmentVariable(_variable, "Qwerty12");

@@ -56,7 +56,7 @@ public sealed class SmartBridgeResilienceTests
                 o.Signer = Lender.Value;
                 o.AllowUnsignedResponses = true;
                 o.DirectCheckServiceId = "PHONE_CHECK";
-                o.MaxRetryAttempts = 2;
+                o.Resilience.MaxRetryAttempts = 2;
             });
         services.AddHttpClient(SmartBridgeClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
         await using ServiceProvider provider = services.BuildServiceProvider();

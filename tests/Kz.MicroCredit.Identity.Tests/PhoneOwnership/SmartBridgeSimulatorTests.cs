@@ -52,8 +52,8 @@ public sealed class SmartBridgeSimulatorTests : IAsyncLifetime
                 o.DirectCheckServiceId = "SANDBOX_PHONE_CHECK";
                 o.CompanyName = "MFO";
                 o.CompanyBin = "070840007503";
-                o.AttemptTimeout = TimeSpan.FromSeconds(20);
-                o.TotalTimeout = TimeSpan.FromSeconds(30);
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(20);
+                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(30);
                 tweak?.Invoke(o);
             });
         ServiceProvider provider = services.BuildServiceProvider();
@@ -138,8 +138,8 @@ public sealed class SmartBridgeSimulatorTests : IAsyncLifetime
         _simulator.Register(Borrower, Phone).ScriptDelay(Borrower, TimeSpan.FromSeconds(5));
         MethodOutcome outcome = await DirectAsync(tweak: o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(1);
         });
         Assert.Equal([ReasonCode.Timeout], outcome.Reasons);
     }

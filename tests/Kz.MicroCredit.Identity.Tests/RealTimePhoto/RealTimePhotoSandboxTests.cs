@@ -54,8 +54,8 @@ public sealed class RealTimePhotoSandboxTests(SimulatorFixture fixture) : IClass
             {
                 o.Provider.BaseAddress = fixture.Simulator.BaseAddress;
                 o.Provider.WebhookSecret = fixture.Simulator.WebhookSecret;
-                o.Provider.AttemptTimeout = TimeSpan.FromSeconds(5);
-                o.Provider.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+                o.Provider.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
+                o.Provider.Resilience.RetryBackoff = TimeSpan.FromMilliseconds(10);
                 configure?.Invoke(o);
             });
         ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -123,8 +123,8 @@ public sealed class RealTimePhotoSandboxTests(SimulatorFixture fixture) : IClass
         fixture.Simulator.SlowDelay = TimeSpan.FromSeconds(2);
         await using Flow flow = Build(o =>
         {
-            o.Provider.AttemptTimeout = TimeSpan.FromMilliseconds(200);
-            o.Provider.TotalTimeout = TimeSpan.FromMilliseconds(900);
+            o.Provider.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.Provider.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(900);
         });
         IRealTimePhotoSessionService service = flow.Provider.GetRequiredService<IRealTimePhotoSessionService>();
         foreach (Iin iin in new[] { failing, slow })

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -106,13 +107,13 @@ internal sealed class HttpCrlSource : IDisposable
         string name = url.GetLeftPart(UriPartial.Path);
         DateTimeOffset now = _time.GetUtcNow();
         HttpClient client = _httpClientFactory.CreateClient(RevocationHttp.CrlClientName);
-        (ReadOnlyMemory<byte>? body, string? error) = await RevocationHttp.GetAsync(client, url, o.MaxCrlBytes, cancellationToken).ConfigureAwait(false);
+        RemoteCallResult<ReadOnlyMemory<byte>> body = await RevocationHttp.GetAsync(client, url, o.MaxCrlBytes, cancellationToken).ConfigureAwait(false);
         ReasonCode? failure = null;
         CrlDocument? doc = null;
-        if (body is null)
+        if (!body.Succeeded)
         {
             // Too large, malformed while arriving, or a redirect (never followed: the URL is pinned) break the protocol.
-            failure = error is "too-large" or "malformed" or "redirect" ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
+            failure = body.IsProtocolError ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
         }
         else
         {

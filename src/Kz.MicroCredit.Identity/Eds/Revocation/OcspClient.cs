@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,22 +16,23 @@ internal sealed class OcspClient(IHttpClientFactory httpClientFactory, IOptionsM
         byte[]? nonce = o.OcspSendNonce ? RandomNumberGenerator.GetBytes(16) : null;
         byte[] body = OcspRequestBuilder.Build(certId, nonce);
         HttpClient client = httpClientFactory.CreateClient(RevocationHttp.OcspClientName);
-        (byte[]? answer, string? error) = await RevocationHttp.PostAsync(
+        RemoteCallResult<byte[]> answer = await RevocationHttp.PostAsync(
             client, responder, body, "application/ocsp-request", OcspResponseValidator.MediaType, o.MaxOcspResponseBytes, cancellationToken).ConfigureAwait(false);
         string url = responder.GetLeftPart(UriPartial.Path);
-        if (answer is null)
+        if (!answer.Succeeded)
         {
-            RevocationLog.OcspFailed(logger, url, error ?? "unknown");
+            string error = answer.Reason ?? "unknown";
+            RevocationLog.OcspFailed(logger, url, error);
             // Too large, malformed or a redirect (never followed: the responder is pinned) break the protocol.
-            ReasonCode code = error is "too-large" or "malformed" or "redirect" ? ReasonCode.OcspMalformed : ReasonCode.OcspUnavailable;
+            ReasonCode code = answer.IsProtocolError ? ReasonCode.OcspMalformed : ReasonCode.OcspUnavailable;
             return new RevocationCheckResult(RevocationStatus.Unknown, "ocsp")
             {
                 Failure = code,
-                Facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["ocsp.url"] = url, ["ocsp.error"] = error ?? "unknown" },
+                Facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["ocsp.url"] = url, ["ocsp.error"] = error },
             };
         }
 
-        return OcspResponseValidator.Validate(answer, request, new OcspValidationParameters(timeProvider.GetUtcNow(), o.ClockSkew)
+        return OcspResponseValidator.Validate(answer.Value!, request, new OcspValidationParameters(timeProvider.GetUtcNow(), o.ClockSkew)
         {
             HashAlgorithmOid = hashOid,
             Nonce = nonce,

@@ -18,59 +18,61 @@ internal static class RevocationHttp
     public const string CrlClientName = "Kz.MicroCredit.Identity.Revocation.Crl";
     public const string TsaClientName = "Kz.MicroCredit.Identity.Revocation.Tsa";
 
-    /// <summary>POSTs a DER body and returns the answer bytes, or a short error token.</summary>
-    public static async Task<(byte[]? Body, string? Error)> PostAsync(HttpClient client, Uri url, byte[] body, string requestType, string responseType, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>POSTs a DER body and returns the answer bytes, or the reason it failed.</summary>
+    public static async Task<RemoteCallResult<byte[]>> PostAsync(HttpClient client, Uri url, byte[] body, string requestType, string responseType, int maxBytes, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(requestType);
         using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(responseType));
-        (ReadOnlyMemory<byte>? answer, string? error) = await SendAsync(client, message, maxBytes, cancellationToken).ConfigureAwait(false);
-        return (answer?.ToArray(), error);
+        RemoteCallResult<ReadOnlyMemory<byte>> answer = await SendAsync(client, message, maxBytes, cancellationToken).ConfigureAwait(false);
+        return answer.Map(static bytes => bytes.ToArray());
     }
 
-    /// <summary>GETs a resource and returns its bytes (not copied again), or a short error token.</summary>
-    public static async Task<(ReadOnlyMemory<byte>? Body, string? Error)> GetAsync(HttpClient client, Uri url, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>GETs a resource and returns its bytes (not copied again), or the reason it failed.</summary>
+    public static async Task<RemoteCallResult<ReadOnlyMemory<byte>>> GetAsync(HttpClient client, Uri url, long maxBytes, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         return await SendAsync(client, message, maxBytes, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<(ReadOnlyMemory<byte>? Body, string? Error)> SendAsync(HttpClient client, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<RemoteCallResult<ReadOnlyMemory<byte>>> SendAsync(HttpClient client, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
             using HttpResponseMessage response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
-                return (null, "http-" + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return RemoteCallResult<ReadOnlyMemory<byte>>.Failure("http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), status);
             }
 
-            return (await BufferedBodyContent.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false), null);
+            ReadOnlyMemory<byte> body = await BufferedBodyContent.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+            return RemoteCallResult<ReadOnlyMemory<byte>>.Success(body, status, body.Span);
         }
         catch (RemoteResponseException ex)
         {
-            return (null, ex.Token);
+            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(ex.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, "timeout");
+            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Timeout);
         }
         catch (TimeoutRejectedException)
         {
-            return (null, "timeout");
+            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Timeout);
         }
         catch (BrokenCircuitException)
         {
-            return (null, "circuit-open");
+            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.CircuitOpen);
         }
         catch (HttpRequestException)
         {
-            return (null, "connection");
+            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Connection);
         }
         catch (IOException)
         {
-            return (null, "connection");
+            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Connection);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
@@ -46,17 +47,37 @@ public sealed class RevocationOptions
     /// <summary>Gets or sets the tolerated clock difference for thisUpdate/nextUpdate/producedAt. Default 5 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Gets or sets the timeout of one OCSP attempt. Default 5 s.</summary>
-    public TimeSpan OcspAttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Gets or sets the resilience of every OCSP query (configuration key <c>OcspResilience</c>). OCSP queries are safe
+    /// to repeat: transient failures are retried.
+    /// </summary>
+    /// <value>
+    /// The default value is a 12-second total timeout, a 5-second attempt timeout, 2 retries with a 200-millisecond
+    /// backoff, and a breaker opening at a 0.5 failure ratio over at least 10 calls in 30 seconds, open for 15 seconds.
+    /// </value>
+    public RemoteCallOptions OcspResilience { get; set; } = OcspDefaults();
 
-    /// <summary>Gets or sets the total OCSP time budget including retries. Default 12 s.</summary>
-    public TimeSpan OcspTotalTimeout { get; set; } = TimeSpan.FromSeconds(12);
+    /// <summary>
+    /// Gets or sets the resilience of every CRL download (configuration key <c>CrlResilience</c>). Downloads are safe to
+    /// repeat: transient failures are retried.
+    /// </summary>
+    /// <value>
+    /// The default value is a 150-second total timeout, a 60-second attempt timeout, 2 retries with a 200-millisecond
+    /// backoff, and a breaker opening at a 0.5 failure ratio over at least 10 calls in 120 seconds, open for 15 seconds.
+    /// </value>
+    public RemoteCallOptions CrlResilience { get; set; } = new()
+    {
+        TotalTimeout = TimeSpan.FromSeconds(150),
+        AttemptTimeout = TimeSpan.FromSeconds(60),
+        Breaker = new() { SamplingDuration = TimeSpan.FromSeconds(120), BreakDuration = TimeSpan.FromSeconds(15) },
+    };
 
-    /// <summary>Gets or sets the timeout of one CRL download attempt. Default 60 s.</summary>
-    public TimeSpan CrlAttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Gets or sets the total CRL download budget including retries. Default 150 s.</summary>
-    public TimeSpan CrlTotalTimeout { get; set; } = TimeSpan.FromSeconds(150);
+    /// <summary>
+    /// Gets or sets the resilience of every time-stamp request (configuration key <c>TsaResilience</c>). A second
+    /// request only yields another token: transient failures are retried.
+    /// </summary>
+    /// <value>The default value is the same as <see cref="OcspResilience"/>'s.</value>
+    public RemoteCallOptions TsaResilience { get; set; } = OcspDefaults();
 
     /// <summary>Gets or sets how long a downloaded CRL is used before it is fetched again even if its nextUpdate is later. Default 1 hour.</summary>
     public TimeSpan CrlRefreshInterval { get; set; } = TimeSpan.FromHours(1);
@@ -138,4 +159,11 @@ public sealed class RevocationOptions
         Issuers.Add(new RevocationIssuerOptions { Name = "NCA 3.0 GOST TEST", Subject = "C=KZ, CN=ҰКО 3.0 (GOST TEST)", OcspUrl = ocsp });
         return this;
     }
+
+    private static RemoteCallOptions OcspDefaults() => new()
+    {
+        TotalTimeout = TimeSpan.FromSeconds(12),
+        AttemptTimeout = TimeSpan.FromSeconds(5),
+        Breaker = new() { BreakDuration = TimeSpan.FromSeconds(15) },
+    };
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
@@ -27,15 +28,9 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
             errors.Add("ClockSkew must be between 0 and 1 hour.");
         }
 
-        if (options.OcspAttemptTimeout <= TimeSpan.Zero || options.OcspTotalTimeout < options.OcspAttemptTimeout)
-        {
-            errors.Add("OcspAttemptTimeout must be positive and not above OcspTotalTimeout.");
-        }
-
-        if (options.CrlAttemptTimeout <= TimeSpan.Zero || options.CrlTotalTimeout < options.CrlAttemptTimeout)
-        {
-            errors.Add("CrlAttemptTimeout must be positive and not above CrlTotalTimeout.");
-        }
+        RemoteCallOptionsValidator.Validate(options.OcspResilience, nameof(options.OcspResilience), errors);
+        RemoteCallOptionsValidator.Validate(options.CrlResilience, nameof(options.CrlResilience), errors);
+        RemoteCallOptionsValidator.Validate(options.TsaResilience, nameof(options.TsaResilience), errors);
 
         if (options.CrlRefreshInterval <= TimeSpan.Zero || options.CrlRetryAfterFailure <= TimeSpan.Zero)
         {

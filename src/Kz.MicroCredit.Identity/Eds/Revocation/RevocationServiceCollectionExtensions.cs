@@ -53,9 +53,9 @@ public static class RevocationServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(RevocationHttpMarker)))
         {
             services.AddSingleton<RevocationHttpMarker>();
-            AddClient(services, RevocationHttp.OcspClientName, "ocsp", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
-            AddClient(services, RevocationHttp.CrlClientName, "crl", o => (o.CrlAttemptTimeout, o.CrlTotalTimeout), o => o.MaxCrlBytes, static cap => new CrlStreamCheck(cap));
-            AddClient(services, RevocationHttp.TsaClientName, "tsa", o => (o.OcspAttemptTimeout, o.OcspTotalTimeout), o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
+            AddClient(services, RevocationHttp.OcspClientName, "ocsp", static o => o.OcspResilience, o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
+            AddClient(services, RevocationHttp.CrlClientName, "crl", static o => o.CrlResilience, o => o.MaxCrlBytes, static cap => new CrlStreamCheck(cap));
+            AddClient(services, RevocationHttp.TsaClientName, "tsa", static o => o.TsaResilience, o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
         }
 
         return builder;
@@ -71,7 +71,7 @@ public static class RevocationServiceCollectionExtensions
         IServiceCollection services,
         string name,
         string pipelineName,
-        Func<RevocationOptions, (TimeSpan Attempt, TimeSpan Total)> timeouts,
+        Func<RevocationOptions, RemoteCallOptions> resilience,
         Func<RevocationOptions, long> cap,
         Func<long, IResponseBodyCheck>? check)
     {
@@ -80,19 +80,12 @@ public static class RevocationServiceCollectionExtensions
         client.AddResilienceHandler(pipelineName, (pipeline, context) =>
         {
             RevocationOptions o = context.ServiceProvider.GetRequiredService<IOptions<RevocationOptions>>().Value;
-            (TimeSpan attempt, TimeSpan total) = timeouts(o);
             pipeline.AddStrategies(new RemoteCallResilienceSettings
             {
+                Service = pipelineName,
                 TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>(),
-                TotalTimeout = total,
-                AttemptTimeout = attempt,
-                MaxRetryAttempts = 2,
-                RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+                Options = resilience(o),
                 IsIdempotent = static _ => true,
-                BreakerFailureRatio = 0.5,
-                BreakerMinimumThroughput = 10,
-                BreakerSamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, attempt.Ticks * 2)),
-                BreakerBreakDuration = TimeSpan.FromSeconds(15),
             });
             });
         BoundedResponseHandler.AddTo(client, sp => cap(sp.GetRequiredService<IOptions<RevocationOptions>>().Value), check);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Asn1;
@@ -32,15 +33,15 @@ internal sealed class TimeStampAuthorityClient(IHttpClientFactory httpClientFact
 
         TimeStampRequest request = generator.Generate(TspAlgorithms.Sha256, SHA256.HashData(data.Span), new BigInteger(1, RandomNumberGenerator.GetBytes(8)));
         HttpClient client = httpClientFactory.CreateClient(RevocationHttp.TsaClientName);
-        (byte[]? body, string? error) = await RevocationHttp.PostAsync(
+        RemoteCallResult<byte[]> answer = await RevocationHttp.PostAsync(
             client, o.TsaUrl, request.GetEncoded(), "application/timestamp-query", "application/timestamp-reply", o.MaxOcspResponseBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        if (!answer.Succeeded)
         {
-            RevocationLog.TsaFailed(logger, o.TsaUrl.GetLeftPart(UriPartial.Path), error ?? "unknown");
-            return new TimeStampResult { Failure = error is "too-large" or "malformed" or "redirect" ? ReasonCode.TsaResponseInvalid : ReasonCode.TsaUnavailable };
+            RevocationLog.TsaFailed(logger, o.TsaUrl.GetLeftPart(UriPartial.Path), answer.Reason ?? "unknown");
+            return new TimeStampResult { Failure = answer.IsProtocolError ? ReasonCode.TsaResponseInvalid : ReasonCode.TsaUnavailable };
         }
 
-        return Check(request, body, o.AcceptedTsaPolicies);
+        return Check(request, answer.Value!, o.AcceptedTsaPolicies);
     }
 
     internal static TimeStampResult Check(TimeStampRequest request, byte[] body, IList<string> acceptedPolicies)
