@@ -93,7 +93,7 @@ internal sealed class RedisEGovMobileSessionStore : IEGovMobileSessionStore
                     TokenDigest = digest,
                     State = (EGovMobileSessionState)state,
                     Reasons = outcome?.Reasons ?? [],
-                    Signature = outcome?.Signature,
+                    Signature = outcome?.Signature is { Length: > 0 } signature ? signature : null,
                 });
             },
             cancellationToken);
