@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.RealTimePhoto;
+using Kz.MicroCredit.Identity.SigningChannels;
 
 namespace Kz.MicroCredit.Identity.Redis;
 
@@ -12,6 +13,8 @@ namespace Kz.MicroCredit.Identity.Redis;
 [JsonSerializable(typeof(KcmrSessionRecord))]
 [JsonSerializable(typeof(CeidMatchResult))]
 [JsonSerializable(typeof(StoredPhoneConsent))]
+[JsonSerializable(typeof(EGovMobileSession))]
+[JsonSerializable(typeof(StoredEGovMobileOutcome))]
 internal sealed partial class RedisStateJsonContext : JsonSerializerContext;
 
 /// <summary>A phone consent as sealed in Redis (the value types as text).</summary>

@@ -1,6 +1,7 @@
 using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.RealTimePhoto;
+using Kz.MicroCredit.Identity.SigningChannels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ public static class RedisStateServiceCollectionExtensions
 {
     /// <summary>
     /// Keeps every piece of per-borrower state (challenges, one-time codes and send limits, real-time photo sessions,
-    /// liveness webhook results, KCMR sessions and the biometric attempt counter, phone consents) in Redis, shared by
+    /// liveness webhook results, KCMR sessions and the biometric attempt counter, phone consents, eGov mobile signing sessions) in Redis, shared by
     /// every instance, with atomic server-side operations. Call it before or after the methods' <c>Add…</c>.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -104,6 +105,7 @@ public static class RedisStateServiceCollectionExtensions
         Replace<IBiometricAttemptStore>(services, sp => new RedisBiometricAttemptStore(sp.GetRequiredService<RedisStateConnection>(), sp.GetRequiredService<TimeProvider>()));
         Replace<IKcmrSessionStore>(services, sp => new RedisKcmrSessionStore(sp.GetRequiredService<RedisStateConnection>(), sp.GetRequiredService<TimeProvider>()));
         Replace<IPhoneConsentStore>(services, sp => new RedisPhoneConsentStore(sp.GetRequiredService<RedisStateConnection>(), sp.GetRequiredService<TimeProvider>()));
+        Replace<IEGovMobileSessionStore>(services, sp => new RedisEGovMobileSessionStore(sp.GetRequiredService<RedisStateConnection>(), sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 

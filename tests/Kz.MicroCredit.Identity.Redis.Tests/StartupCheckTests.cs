@@ -90,6 +90,43 @@ public sealed class StartupCheckTests
     }
 
     [Fact]
+    public void In_memory_egov_mobile_sessions_in_Production_are_named_and_redis_ones_are_not()
+    {
+        static ServiceCollection Services()
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddSingleton<IHostEnvironment>(new Environment(Environments.Production));
+            services.Configure<StateStoreOptions>(o => o.FailOnSingleInstanceStoresInProduction = true);
+            return services;
+        }
+
+        static void Signing(SigningChannels.EGovMobileSigningOptions o)
+        {
+            o.PublicBaseUrl = new Uri("https://lender.example/");
+            o.OrganisationNameRu = "МФО";
+            o.OrganisationNameKz = "МҚҰ";
+            o.OrganisationNameEn = "MFO";
+            o.OrganisationBin = "070840007503";
+        }
+
+        ServiceCollection inMemory = Services();
+        Identification(inMemory).AddEGovMobileSigning(Signing);
+        using (ServiceProvider provider = inMemory.BuildServiceProvider())
+        {
+            Exception ex = Assert.ThrowsAny<Exception>(provider.ValidateBorrowerIdentificationOptions);
+            Assert.Contains("eGov mobile signing sessions", ex.Message, StringComparison.Ordinal);
+        }
+
+        ServiceCollection shared = Services();
+        Identification(shared).AddEGovMobileSigning(Signing).AddRedisState("127.0.0.1:1,abortConnect=false", o => TestSecrets.Apply(o, "p:"));
+        using (ServiceProvider provider = shared.BuildServiceProvider())
+        {
+            provider.ValidateBorrowerIdentificationOptions();
+        }
+    }
+
+    [Fact]
     public void In_memory_stores_outside_Production_and_redis_stores_in_Production_are_quiet()
     {
         var collector = new FakeLogCollector();

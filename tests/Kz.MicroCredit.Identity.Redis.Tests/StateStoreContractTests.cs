@@ -1,6 +1,8 @@
 using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.RealTimePhoto;
+using Kz.MicroCredit.Identity.SigningChannels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -33,6 +35,11 @@ public abstract class StateStoreContractTests
     protected abstract IKcmrSessionStore KcmrSessions();
 
     protected abstract IPhoneConsentStore PhoneConsents();
+
+    protected abstract IEGovMobileSessionStore EGovMobileSessions();
+
+    /// <summary>The store as two instances of a farm see it (one store in memory; two service providers over one Redis).</summary>
+    protected abstract (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances();
 
     protected static string NewId() => Guid.NewGuid().ToString("N");
 
@@ -276,6 +283,116 @@ public abstract class StateStoreContractTests
         Assert.Null(await store.GetAsync(handle));
     }
 
+    [Fact]
+    public async Task A_signing_session_round_trips_is_claimed_once_and_closed_once()
+    {
+        IEGovMobileSessionStore store = EGovMobileSessions();
+        EGovMobileSession session = SigningSession(NewId());
+        await store.AddAsync(session);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(session));
+
+        EGovMobileSession read = (await store.GetAsync(session.Id))!;
+        Assert.Equal(session.IinDigits, read.IinDigits);
+        Assert.Equal(session.ChallengeId, read.ChallengeId);
+        Assert.Equal(session.ChallengeNonce, read.ChallengeNonce);
+        Assert.Equal(IdentificationOperation.AgreementSigning, read.Operation);
+        Assert.Equal(EGovMobileSignMethod.CmsWithData, read.SignMethod);
+        Assert.Equal(session.ExpiresAt.ToUnixTimeMilliseconds(), read.ExpiresAt.ToUnixTimeMilliseconds());
+        Assert.Equal(EGovMobileSessionState.Pending, read.State);
+        Assert.Null(read.TokenDigest);
+
+        byte[] digest = [7, 7, 7, 7];
+        Assert.True(await store.TryClaimAsync(session.Id, digest));
+        Assert.False(await store.TryClaimAsync(session.Id, [8, 8]));
+        Assert.Equal(digest, (await store.GetAsync(session.Id))!.TokenDigest);
+
+        Assert.True(await store.TryCompleteAsync(session.Id, EGovMobileSessionState.Accepted, ["nca-eds.verified"], [1, 2, 3]));
+        Assert.False(await store.TryCompleteAsync(session.Id, EGovMobileSessionState.Rejected, ["nca-eds.iin-mismatch"], null));
+        EGovMobileSession closed = (await store.GetAsync(session.Id))!;
+        Assert.Equal(EGovMobileSessionState.Accepted, closed.State);
+        Assert.Equal(["nca-eds.verified"], closed.Reasons);
+        Assert.Equal([1, 2, 3], closed.Signature);
+        Assert.Equal(digest, closed.TokenDigest);
+
+        string unknown = NewId();
+        Assert.Null(await store.GetAsync(unknown));
+        Assert.False(await store.TryClaimAsync(unknown, digest));
+        Assert.False(await store.TryCompleteAsync(unknown, EGovMobileSessionState.Accepted, [], null));
+    }
+
+    [Fact]
+    public async Task A_closed_signing_session_cannot_be_claimed_and_a_rejection_keeps_no_signature()
+    {
+        IEGovMobileSessionStore store = EGovMobileSessions();
+        EGovMobileSession session = SigningSession(NewId());
+        await store.AddAsync(session);
+        Assert.True(await store.TryCompleteAsync(session.Id, EGovMobileSessionState.Rejected, ["nca-eds.iin-mismatch"], null));
+        Assert.False(await store.TryClaimAsync(session.Id, [1]));
+        EGovMobileSession closed = (await store.GetAsync(session.Id))!;
+        Assert.Equal(EGovMobileSessionState.Rejected, closed.State);
+        Assert.Equal(["nca-eds.iin-mismatch"], closed.Reasons);
+        Assert.Null(closed.Signature);
+        Assert.Null(closed.TokenDigest);
+    }
+
+    [Fact]
+    public async Task A_signing_session_stays_readable_ten_minutes_past_expiry_then_is_gone()
+    {
+        IEGovMobileSessionStore store = EGovMobileSessions();
+        EGovMobileSession session = SigningSession(NewId());
+        await store.AddAsync(session);
+        Time.Advance(TimeSpan.FromMinutes(5 + 9));
+        Assert.Equal(EGovMobileSessionState.Pending, (await store.GetAsync(session.Id))!.State);
+        Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(await store.GetAsync(session.Id));
+    }
+
+    [Fact]
+    public async Task Of_fifty_concurrent_answers_on_two_instances_exactly_one_closes_the_session()
+    {
+        (IEGovMobileSessionStore first, IEGovMobileSessionStore second) = EGovMobileSessionsOnTwoInstances();
+        EGovMobileSession session = SigningSession(NewId());
+        await first.AddAsync(session);
+        bool[] closed = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).TryCompleteAsync(
+                session.Id,
+                i % 3 == 0 ? EGovMobileSessionState.Rejected : EGovMobileSessionState.Accepted,
+                ["answer-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                i % 3 == 0 ? null : [(byte)i]))));
+        Assert.Equal(1, closed.Count(c => c));
+        int winner = Array.IndexOf(closed, true);
+        EGovMobileSession seen = (await second.GetAsync(session.Id))!;
+        Assert.Equal(winner % 3 == 0 ? EGovMobileSessionState.Rejected : EGovMobileSessionState.Accepted, seen.State);
+        Assert.Equal(["answer-" + winner.ToString(System.Globalization.CultureInfo.InvariantCulture)], seen.Reasons);
+        Assert.Equal(seen.State, (await first.GetAsync(session.Id))!.State);
+    }
+
+    [Fact]
+    public async Task Of_fifty_concurrent_phones_on_two_instances_exactly_one_claims_the_token()
+    {
+        (IEGovMobileSessionStore first, IEGovMobileSessionStore second) = EGovMobileSessionsOnTwoInstances();
+        EGovMobileSession session = SigningSession(NewId());
+        await second.AddAsync(session);
+        bool[] claimed = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).TryClaimAsync(session.Id, [(byte)i]))));
+        Assert.Equal(1, claimed.Count(c => c));
+        Assert.Equal([(byte)Array.IndexOf(claimed, true)], (await first.GetAsync(session.Id))!.TokenDigest!);
+    }
+
+    protected EGovMobileSession SigningSession(string id) => new()
+    {
+        Id = id,
+        IinDigits = "880912300763",
+        Operation = IdentificationOperation.AgreementSigning,
+        ChallengeId = "ch-" + id,
+        ChallengeNonce = "nonce-" + id,
+        ChallengeIssuedAt = Time.GetUtcNow(),
+        ChallengeExpiresAt = Time.GetUtcNow().AddMinutes(5),
+        SignMethod = EGovMobileSignMethod.CmsWithData,
+        CreatedAt = Time.GetUtcNow(),
+        ExpiresAt = Time.GetUtcNow().AddMinutes(5),
+    };
+
     protected RealTimePhotoSessionRecord PhotoSession(string id) => new()
     {
         SessionId = id,
@@ -334,6 +451,14 @@ public sealed class InMemoryStateStoreContractTests : StateStoreContractTests
     protected override IKcmrSessionStore KcmrSessions() => new InMemoryKcmrSessionStore(Time);
 
     protected override IPhoneConsentStore PhoneConsents() => new InMemoryPhoneConsentStore(Time);
+
+    protected override IEGovMobileSessionStore EGovMobileSessions() => new InMemoryEGovMobileSessionStore(Time);
+
+    protected override (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances()
+    {
+        IEGovMobileSessionStore store = EGovMobileSessions();
+        return (store, store);
+    }
 }
 
 /// <summary>The contract against the Redis stores on a real redis-server.</summary>
@@ -341,6 +466,7 @@ public sealed class InMemoryStateStoreContractTests : StateStoreContractTests
 public sealed class RedisStateStoreContractTests(RedisFixture fixture) : StateStoreContractTests, IAsyncLifetime
 {
     private readonly string _prefix = "contract-" + Guid.NewGuid().ToString("N")[..8] + ":";
+    private readonly List<ServiceProvider> _instances = [];
     private RedisStateConnection _redis = null!;
 
     public Task InitializeAsync()
@@ -349,7 +475,15 @@ public sealed class RedisStateStoreContractTests(RedisFixture fixture) : StateSt
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _redis.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (ServiceProvider instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await _redis.DisposeAsync();
+    }
 
     protected override IChallengeStore Challenges() => new RedisChallengeStore(_redis, Time);
 
@@ -364,4 +498,31 @@ public sealed class RedisStateStoreContractTests(RedisFixture fixture) : StateSt
     protected override IKcmrSessionStore KcmrSessions() => new RedisKcmrSessionStore(_redis, Time);
 
     protected override IPhoneConsentStore PhoneConsents() => new RedisPhoneConsentStore(_redis, Time);
+
+    protected override IEGovMobileSessionStore EGovMobileSessions() => new RedisEGovMobileSessionStore(_redis, Time);
+
+    /// <summary>Two service providers (as two processes would have) over one Redis; eGov signing added before and after Redis.</summary>
+    protected override (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances() =>
+        (Instance(redisFirst: true), Instance(redisFirst: false));
+
+    private IEGovMobileSessionStore Instance(bool redisFirst)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        BorrowerIdentificationBuilder builder = services.AddBorrowerIdentification();
+        if (redisFirst)
+        {
+            builder.AddRedisState(fixture.Server.ConnectionString, o => TestSecrets.Apply(o, _prefix));
+        }
+
+        builder.AddEGovMobileSigning(o => o.PublicBaseUrl = new Uri("https://lender.example/"));
+        if (!redisFirst)
+        {
+            builder.AddRedisState(fixture.Server.ConnectionString, o => TestSecrets.Apply(o, _prefix));
+        }
+
+        ServiceProvider provider = services.BuildServiceProvider();
+        _instances.Add(provider);
+        return Assert.IsType<RedisEGovMobileSessionStore>(provider.GetRequiredService<IEGovMobileSessionStore>());
+    }
 }

@@ -8,6 +8,9 @@ namespace Kz.MicroCredit.Identity.SigningChannels;
 /// </summary>
 public sealed class InMemoryEGovMobileSessionStore : IEGovMobileSessionStore
 {
+    /// <summary>How long a session stays readable after its expiry (the page may read the outcome late).</summary>
+    internal static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<string, EGovMobileSession> _sessions = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
@@ -35,7 +38,7 @@ public sealed class InMemoryEGovMobileSessionStore : IEGovMobileSessionStore
 
     /// <inheritdoc />
     public Task<EGovMobileSession?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(id is not null && _sessions.TryGetValue(id, out EGovMobileSession? session) ? session : null);
+        Task.FromResult(id is not null && _sessions.TryGetValue(id, out EGovMobileSession? session) && session.ExpiresAt + Retention >= _time.GetUtcNow() ? session : null);
 
     /// <inheritdoc />
     public Task<bool> TryClaimAsync(string id, byte[] tokenDigest, CancellationToken cancellationToken = default)
@@ -75,7 +78,7 @@ public sealed class InMemoryEGovMobileSessionStore : IEGovMobileSessionStore
         DateTimeOffset now = _time.GetUtcNow();
         foreach (KeyValuePair<string, EGovMobileSession> entry in _sessions)
         {
-            if (entry.Value.ExpiresAt + TimeSpan.FromMinutes(10) < now)
+            if (entry.Value.ExpiresAt + Retention < now)
             {
                 _sessions.TryRemove(entry);
             }

@@ -1,6 +1,7 @@
 using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.RealTimePhoto;
+using Kz.MicroCredit.Identity.SigningChannels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ internal sealed class StateStoreStartupCheck : IValidateOptions<StateStoreOption
         bool kcmrShared = Check<IKcmrSessionStore>("KCMR sessions", s => s is InMemoryKcmrSessionStore, singleInstance);
         Check<IChallengeStore>("challenges", s => s is InMemoryChallengeStore, singleInstance);
         Check<IPhoneConsentStore>("phone consents", s => s is InMemoryPhoneConsentStore, singleInstance);
+        Check<IEGovMobileSessionStore>("eGov mobile signing sessions", s => s is InMemoryEGovMobileSessionStore, singleInstance);
 
         if ((otpShared || rtpSessionsShared) && _services.GetService<IOptions<RealTimePhotoOptions>>()?.Value.SecretKey is not { Length: >= 32 })
         {
