@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kz.MicroCredit.Identity.PhoneOwnership;
@@ -16,6 +17,11 @@ namespace Kz.MicroCredit.Identity;
 internal sealed class LenderCertificateValidator(IOptions<StartupCheckOptions> checks, TimeProvider time, ILogger<LenderCertificateValidator>? logger = null) : IValidateOptions<EGovPhoneOwnershipOptions>
 {
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
+    // The options system validates once per options cache (IOptions<T> and IOptionsMonitor<T> each build their own
+    // instance, and ValidateOnStart uses the monitor), so Validate runs more than once for the same settings. The
+    // warnings are start-up notices: each (setting, certificate) is logged once per validator (a singleton).
+    private readonly ConcurrentDictionary<string, bool> _warned = new(StringComparer.Ordinal);
 
     public ValidateOptionsResult Validate(string? name, EGovPhoneOwnershipOptions options)
     {
@@ -69,14 +75,16 @@ internal sealed class LenderCertificateValidator(IOptions<StartupCheckOptions> c
             {
                 failures.Add($"EGovPhoneOwnership:{key}: the certificate {problem}.");
             }
-            else
+            else if (FirstWarning(key, certificate))
             {
                 StartupLog.CertificateNotValidNow(_logger, "EGovPhoneOwnership:" + key, problem);
             }
         }
-        else if (notAfter - now <= TimeSpan.FromDays(checks.Value.CertificateExpiryWarningDays))
+        else if (notAfter - now <= TimeSpan.FromDays(checks.Value.CertificateExpiryWarningDays) && FirstWarning(key, certificate))
         {
             StartupLog.CertificateExpiresSoon(_logger, "EGovPhoneOwnership:" + key, notAfter, (int)(notAfter - now).TotalDays);
         }
     }
+
+    private bool FirstWarning(string key, X509Certificate2 certificate) => _warned.TryAdd(key + "|" + certificate.Thumbprint, true);
 }
