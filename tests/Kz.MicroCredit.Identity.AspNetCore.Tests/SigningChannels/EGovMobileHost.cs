@@ -42,7 +42,7 @@ internal sealed class EGovMobileHost : IAsyncDisposable
 
     public IBorrowerIdentifier Identifier => App.Services.GetRequiredService<IBorrowerIdentifier>();
 
-    public static async Task<EGovMobileHost> StartAsync(EGovMobileSignMethod signMethod = EGovMobileSignMethod.Xml, NcaKeyAlgorithm algorithm = NcaKeyAlgorithm.Gost2015_512, Action<EGovMobileSigningOptions>? configure = null, bool revocationUnavailable = false)
+    public static async Task<EGovMobileHost> StartAsync(EGovMobileSignMethod signMethod = EGovMobileSignMethod.Xml, NcaKeyAlgorithm algorithm = NcaKeyAlgorithm.Gost2015_512, Action<EGovMobileSigningOptions>? configure = null, bool revocationUnavailable = false, Func<TimeProvider, IEGovMobileSessionStore>? store = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var pki = new SandboxPki(new SandboxPkiOptions { TimeProvider = time, Algorithm = algorithm });
@@ -50,6 +50,11 @@ internal sealed class EGovMobileHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
+        if (store is not null)
+        {
+            builder.Services.AddSingleton(store(time));
+        }
+
         builder.Services.AddBorrowerIdentification()
             .UsePolicy(IdentificationPolicy.ForMethod(IdentificationMethodId.NcaEds))
             .AddNcaEds(o =>

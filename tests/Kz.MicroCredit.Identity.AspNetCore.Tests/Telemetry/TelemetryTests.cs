@@ -121,8 +121,8 @@ public sealed class TelemetryTests
         {
             o.BaseAddress = server;
             o.TokenEndpoint = new Uri(server, "oauth/token");
-            o.MaxRetryAttempts = 0;
-            o.CircuitBreakerMinimumThroughput = 2;
+            o.Resilience.MaxRetryAttempts = 0;
+            o.Resilience.Breaker.MinimumThroughput = 2;
         }));
 
         var results = new List<IdentificationResult>();

@@ -31,6 +31,26 @@ public static class EGovMobileSigningEndpointRouteBuilderExtensions
         TimeProvider time = endpoints.ServiceProvider.GetRequiredService<TimeProvider>();
         RouteGroupBuilder group = endpoints.MapGroup(service.Options.RoutePrefix);
 
+        // A shared session store that is down (e.g. Redis) is "try later" in the protocol's own error form, never a 500:
+        // nothing was stored or verified, and the phone app shows the localized message.
+        group.AddEndpointFilter(async (invocation, next) =>
+        {
+            try
+            {
+                return await next(invocation).ConfigureAwait(false);
+            }
+            catch (StateStoreUnavailableException)
+            {
+                HttpContext context = invocation.HttpContext;
+                if (!context.Response.HasStarted)
+                {
+                    await WriteAsync(context, EGovMobileSigningService.Error(EGovMobileError.TryLater, EGovMobileMessages.Language(context.Request.Headers.AcceptLanguage))).ConfigureAwait(false);
+                }
+
+                return Results.Empty;
+            }
+        });
+
         group.MapGet("/api1/{id}", async (HttpContext context, string id) =>
             await WriteAsync(context, await service.GetApi1Async(id, context.Request.Headers.AcceptLanguage, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
 
