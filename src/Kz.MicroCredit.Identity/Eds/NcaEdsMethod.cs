@@ -144,7 +144,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
             XmlSignatureInfo info = xml.Signatures[0];
             facts.Set("signer.count", "1");
             facts.Digest("content", info.SignedContent.Span);
-            facts.Set("signedElement", XmlSignatureCoverage.Location(info.SignedElement!));
+            facts.Set("signed-element", XmlSignatureCoverage.Location(info.SignedElement!));
             if (info.Warnings.Contains(ReasonCode.TimestampInvalid))
             {
                 remarks.Add(ReasonCode.TimestampInvalid);
