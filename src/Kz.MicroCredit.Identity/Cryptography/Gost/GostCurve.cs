@@ -13,8 +13,14 @@ internal sealed class GostCurve
     /// <summary>The wNAF window of the base point (64 odd multiples, shared by every verification on the curve).</summary>
     internal const int BaseWindow = 8;
 
-    /// <summary>The wNAF window of a public key (16 odd multiples, computed once per key).</summary>
+    /// <summary>The wNAF window of a returning public key's per-part tables (16 affine odd multiples per part).</summary>
     internal const int KeyWindow = 6;
+
+    /// <summary>
+    /// The wNAF window of a key seen for the first time: 8 Jacobian odd multiples built on the stack for the one call
+    /// (no field inversion, nothing kept), added with full Jacobian additions.
+    /// </summary>
+    internal const int ColdKeyWindow = 5;
 
     private readonly ulong[] _a;
     private readonly ulong[] _b;
@@ -372,6 +378,134 @@ internal sealed class GostCurve
         f.Multiply(t0, t4, t4);
         f.Multiply(y, t3, t3);
         f.Subtract(t4, t3, y);               // Y3 = R(V − X3) − Y1·HHH
+    }
+
+    /// <summary>
+    /// Builds the Jacobian odd multiples P, 3P, …, (2^(w−1)−1)·P of an affine point without any inversion (for a key
+    /// used once, where an affine table's inversions would cost more than the cheaper additions they buy).
+    /// </summary>
+    /// <param name="point">x‖y in Montgomery form.</param>
+    /// <param name="window">The wNAF window w.</param>
+    /// <param name="table">(2^(w−2))·3·limbs: X‖Y‖Z per entry.</param>
+    /// <param name="scratch">At least 10·limbs of scratch.</param>
+    /// <returns><see langword="false"/> when a multiple is the point at infinity (a point of small order).</returns>
+    public bool JacobianOddMultiples(ReadOnlySpan<ulong> point, int window, Span<ulong> table, Span<ulong> scratch)
+    {
+        int n = Limbs;
+        int count = 1 << (window - 2);
+        Span<ulong> twice = stackalloc ulong[3 * n];
+        SetAffine(twice, point[..n], point.Slice(n, n));
+        Double(twice, scratch);
+        if (MontgomeryField.IsZero(twice.Slice(2 * n, n)))
+        {
+            return false;
+        }
+
+        SetAffine(table[..(3 * n)], point[..n], point.Slice(n, n));
+        for (int i = 1; i < count; i++)
+        {
+            Span<ulong> next = table.Slice(i * 3 * n, 3 * n);
+            if (i == 1)
+            {
+                twice.CopyTo(next);
+                AddAffine(next, point[..n], point.Slice(n, n), negate: false, scratch); // 2P + P, P affine
+            }
+            else
+            {
+                table.Slice((i - 1) * 3 * n, 3 * n).CopyTo(next);
+                AddJacobian(next, twice, negate: false, scratch);
+            }
+
+            if (MontgomeryField.IsZero(next.Slice(2 * n, n)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds a Jacobian point (optionally negated) to a Jacobian point in place (add-1998-cmo-2), every special case handled.</summary>
+    /// <param name="point">The Jacobian point (X1, Y1, Z1), replaced by the sum.</param>
+    /// <param name="other">The Jacobian point (X2, Y2, Z2).</param>
+    /// <param name="negate">Whether to add −other.</param>
+    /// <param name="scratch">At least 10·limbs of scratch.</param>
+    public void AddJacobian(Span<ulong> point, ReadOnlySpan<ulong> other, bool negate, Span<ulong> scratch)
+    {
+        int n = Limbs;
+        MontgomeryField f = Field;
+        ReadOnlySpan<ulong> x2 = other[..n];
+        ReadOnlySpan<ulong> y2 = other.Slice(n, n);
+        ReadOnlySpan<ulong> z2 = other.Slice(2 * n, n);
+        if (MontgomeryField.IsZero(z2))
+        {
+            return;
+        }
+
+        Span<ulong> x = point[..n];
+        Span<ulong> y = point.Slice(n, n);
+        Span<ulong> z = point.Slice(2 * n, n);
+        if (MontgomeryField.IsZero(z))
+        {
+            other.CopyTo(point);
+            if (negate)
+            {
+                f.Negate(y, y);
+            }
+
+            return;
+        }
+
+        Span<ulong> z1z1 = scratch[..n];
+        Span<ulong> z2z2 = scratch.Slice(n, n);
+        Span<ulong> u1 = scratch.Slice(2 * n, n);
+        Span<ulong> h = scratch.Slice(3 * n, n);
+        Span<ulong> s1 = scratch.Slice(4 * n, n);
+        Span<ulong> rr = scratch.Slice(5 * n, n);
+        Span<ulong> hh = scratch.Slice(6 * n, n);
+        Span<ulong> hhh = scratch.Slice(7 * n, n);
+        f.Square(z, z1z1);
+        f.Square(z2, z2z2);
+        f.Multiply(x, z2z2, u1);             // U1 = X1·Z2²
+        f.Multiply(x2, z1z1, h);             // U2 = X2·Z1²
+        f.Subtract(h, u1, h);                // H = U2 − U1
+        f.Multiply(z2, z2z2, s1);
+        f.Multiply(y, s1, s1);               // S1 = Y1·Z2³
+        f.Multiply(z, z1z1, rr);
+        f.Multiply(y2, rr, rr);              // S2 = Y2·Z1³ (negated below for −other)
+        if (negate)
+        {
+            f.Negate(rr, rr);
+        }
+
+        f.Subtract(rr, s1, rr);              // R = S2 − S1
+        if (MontgomeryField.IsZero(h))
+        {
+            if (MontgomeryField.IsZero(rr))
+            {
+                Double(point, scratch);
+            }
+            else
+            {
+                z.Clear();
+            }
+
+            return;
+        }
+
+        f.Multiply(z, z2, z);
+        f.Multiply(z, h, z);                 // Z3 = Z1·Z2·H
+        f.Square(h, hh);                     // HH
+        f.Multiply(h, hh, hhh);              // HHH
+        f.Multiply(u1, hh, u1);              // V = U1·HH
+        f.Square(rr, x);
+        f.Subtract(x, hhh, x);
+        f.Subtract(x, u1, x);
+        f.Subtract(x, u1, x);                // X3 = R² − HHH − 2V
+        f.Subtract(u1, x, u1);
+        f.Multiply(rr, u1, u1);
+        f.Multiply(s1, hhh, hhh);
+        f.Subtract(u1, hhh, y);              // Y3 = R(V − X3) − S1·HHH
     }
 
     private void ToAffine(ReadOnlySpan<ulong> point, ReadOnlySpan<ulong> zInverse, Span<ulong> affine)

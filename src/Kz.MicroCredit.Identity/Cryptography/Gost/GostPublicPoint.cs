@@ -1,14 +1,13 @@
 namespace Kz.MicroCredit.Identity.Cryptography.Gost;
 
 /// <summary>
-/// A GOST public key point checked to lie on its curve, with its table of odd multiples for joint scalar
-/// multiplication built on first use and then kept with the key (the key objects are cached per certificate and per
-/// SubjectPublicKeyInfo, so a returning signer's table is reused). Thread-safe.
+/// A GOST public key point checked to lie on its curve. Its first verification builds nothing that outlives the call;
+/// from its second one on, per-part tables of odd multiples are built once and kept with the key (the key objects are
+/// cached per certificate and per SubjectPublicKeyInfo, so a returning signer's tables are reused). Thread-safe.
 /// </summary>
 internal sealed class GostPublicPoint
 {
     private readonly ulong[] _point;
-    private readonly Lazy<ulong[]?> _table;
     private readonly Lazy<ulong[][]?> _splitTables;
     private int _uses;
 
@@ -16,21 +15,20 @@ internal sealed class GostPublicPoint
     {
         Curve = curve;
         _point = point;
-        _table = new Lazy<ulong[]?>(() => curve.OddMultiplesTable(_point, GostCurve.KeyWindow), LazyThreadSafetyMode.ExecutionAndPublication);
         _splitTables = new Lazy<ulong[][]?>(() => curve.SplitTables(_point, GostCurve.KeyWindow), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the curve.</summary>
     public GostCurve Curve { get; }
 
-    /// <summary>Gets the affine odd multiples of the key, or an empty span when the key has small order (never valid).</summary>
-    internal ReadOnlySpan<ulong> Table => _table.Value;
+    /// <summary>Gets the affine point x‖y (Montgomery form).</summary>
+    internal ReadOnlySpan<ulong> Point => _point;
 
     /// <summary>
     /// Gets the per-part tables (see <see cref="GostCurve.Parts"/>) from the second verification with this key on, or
-    /// null before: they cost about one verification to build, which pays off only for a returning key.
+    /// null before: they cost a few verifications to build, which pays off only for a returning key.
     /// </summary>
-    /// <returns>The tables, or null to use <see cref="Table"/>.</returns>
+    /// <returns>The tables, or null for the first-use path (also when the key has small order: its tables do not exist).</returns>
     internal ulong[][]? SplitTablesIfReturning()
     {
         if (_splitTables.IsValueCreated || Interlocked.Increment(ref _uses) > 1)

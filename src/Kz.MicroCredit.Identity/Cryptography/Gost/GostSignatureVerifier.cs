@@ -7,7 +7,8 @@ namespace Kz.MicroCredit.Identity.Cryptography.Gost;
 /// <summary>
 /// GOST 34.310-2004 / GOST R 34.10 signature verification (GOST 34.10-2015 §6.2) on fixed-limb Montgomery arithmetic:
 /// v = e⁻¹ mod q, z1 = s·v, z2 = −r·v, C = z1·G + z2·Q by interleaved wNAF (Straus) over a shared base-point table and
-/// the key's table, then the check x(C) mod q = r without a field inversion (X = x·Z² for each x ≡ r mod q below p).
+/// the key's table (a returning key's affine per-part tables, or a first-time key's small Jacobian table on the stack),
+/// then the check x(C) mod q = r without a field inversion (X = x·Z² for each x ≡ r mod q below p).
 /// Allocation-free; every buffer is on the stack. Not constant-time (public data only).
 /// </summary>
 internal static class GostSignatureVerifier
@@ -38,11 +39,6 @@ internal static class GostSignatureVerifier
             return false;
         }
 
-        if (key.Table.IsEmpty)
-        {
-            return false; // a key of small order (possible on the cofactor-4 curves) never verifies
-        }
-
         // e = hash mod q; e := 1 when e ≡ 0 (GOST 34.10-2015 §6.2 step 3). ToMontgomery reduces any value below 2^(64n).
         Span<ulong> v = stackalloc ulong[n];
         Span<byte> hashPadded = stackalloc byte[8 * n];
@@ -64,9 +60,8 @@ internal static class GostSignatureVerifier
         order.Multiply(z2, v, z2);              // (q − r)·e⁻¹, plain
 
         Span<ulong> c = stackalloc ulong[3 * n];
-        Span<ulong> scratch = stackalloc ulong[6 * n];
-        JointMultiply(curve, z1, z2, key, c, scratch);
-        return XMatches(curve, c, r, scratch);
+        Span<ulong> scratch = stackalloc ulong[10 * n];
+        return JointMultiply(curve, z1, z2, key, c, scratch) && XMatches(curve, c, r, scratch);
     }
 
     /// <summary>Reads consecutive little-endian 64-bit limbs.</summary>
@@ -133,13 +128,27 @@ internal static class GostSignatureVerifier
         return length;
     }
 
-    private static void JointMultiply(GostCurve curve, ReadOnlySpan<ulong> z1, ReadOnlySpan<ulong> z2, GostPublicPoint key, Span<ulong> result, Span<ulong> scratch)
+    /// <summary>
+    /// C = z1·G + z2·Q by interleaved wNAF. A returning key uses its per-part affine tables (64 doublings); a key seen for
+    /// the first time uses a small Jacobian table built on the stack for this call (the full-length doubling chain, but
+    /// no inversion and nothing built that a signer who never returns would not use).
+    /// </summary>
+    /// <returns><see langword="false"/> when the key has small order (a multiple in its table is the point at infinity).</returns>
+    private static bool JointMultiply(GostCurve curve, ReadOnlySpan<ulong> z1, ReadOnlySpan<ulong> z2, GostPublicPoint key, Span<ulong> result, Span<ulong> scratch)
     {
         int n = curve.Limbs;
         ulong[][] baseTables = curve.BaseTables;
         ulong[][]? keyTables = key.SplitTablesIfReturning();
-        int parts = keyTables is null ? 1 : curve.Parts;
-        int chunkBits = keyTables is null ? 64 * n : curve.ChunkBits;
+        bool cold = keyTables is null;
+        Span<ulong> coldTable = stackalloc ulong[cold ? (1 << (GostCurve.ColdKeyWindow - 2)) * 3 * n : 0];
+        if (cold && !curve.JacobianOddMultiples(key.Point, GostCurve.ColdKeyWindow, coldTable, scratch))
+        {
+            return false; // a key of small order (possible on the cofactor-4 curves) never verifies
+        }
+
+        int parts = cold ? 1 : curve.Parts;
+        int chunkBits = cold ? 64 * n : curve.ChunkBits;
+        int keyWindow = cold ? GostCurve.ColdKeyWindow : GostCurve.KeyWindow;
         int stride = chunkBits + GostCurve.BaseWindow + 2;
         Span<sbyte> digits = stackalloc sbyte[2 * parts * stride];
         Span<int> lengths = stackalloc int[2 * parts];
@@ -150,7 +159,7 @@ internal static class GostSignatureVerifier
             ExtractBits(z1, j * chunkBits, chunkBits, chunk);
             lengths[2 * j] = Wnaf(chunk, GostCurve.BaseWindow, digits.Slice(2 * j * stride, stride));
             ExtractBits(z2, j * chunkBits, chunkBits, chunk);
-            lengths[(2 * j) + 1] = Wnaf(chunk, GostCurve.KeyWindow, digits.Slice(((2 * j) + 1) * stride, stride));
+            lengths[(2 * j) + 1] = Wnaf(chunk, keyWindow, digits.Slice(((2 * j) + 1) * stride, stride));
             top = Math.Max(top, Math.Max(lengths[2 * j], lengths[(2 * j) + 1]));
         }
 
@@ -166,17 +175,31 @@ internal static class GostSignatureVerifier
             for (int stream = 0; stream < 2 * parts; stream++)
             {
                 int digit = i < lengths[stream] ? digits[(stream * stride) + i] : 0;
-                if (digit != 0)
+                if (digit == 0)
                 {
-                    int part = stream >> 1;
-                    ReadOnlySpan<ulong> table = (stream & 1) == 0 ? baseTables[part] : keyTables is null ? key.Table : keyTables[part];
-                    Add(curve, result, table, digit, scratch);
-                    infinity = false;
+                    continue;
                 }
+
+                int part = stream >> 1;
+                int index = (digit < 0 ? -digit : digit) >> 1;
+                if ((stream & 1) == 0 || !cold)
+                {
+                    ReadOnlySpan<ulong> table = (stream & 1) == 0 ? baseTables[part] : keyTables![part];
+                    ReadOnlySpan<ulong> entry = table.Slice(index * 2 * n, 2 * n);
+                    curve.AddAffine(result, entry[..n], entry[n..], digit < 0, scratch);
+                }
+                else
+                {
+                    curve.AddJacobian(result, coldTable.Slice(index * 3 * n, 3 * n), digit < 0, scratch);
+                }
+
+                infinity = false;
             }
 
             infinity = infinity || MontgomeryField.IsZero(result.Slice(2 * n, n));
         }
+
+        return true;
     }
 
     /// <summary>Copies bits [start, start + count) of a limb number into the low bits of <paramref name="destination"/>.</summary>
@@ -207,15 +230,6 @@ internal static class GostSignatureVerifier
 
             destination[bit >> 6] = value;
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(GostCurve curve, Span<ulong> point, ReadOnlySpan<ulong> table, int digit, Span<ulong> scratch)
-    {
-        int n = curve.Limbs;
-        int index = (digit < 0 ? -digit : digit) >> 1;
-        ReadOnlySpan<ulong> entry = table.Slice(index * 2 * n, 2 * n);
-        curve.AddAffine(point, entry[..n], entry[n..], digit < 0, scratch);
     }
 
     /// <summary>Checks x(C) mod q = r for a Jacobian C without inverting Z: some x = r + k·q &lt; p has X = x·Z².</summary>

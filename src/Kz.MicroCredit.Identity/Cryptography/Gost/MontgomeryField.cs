@@ -6,8 +6,11 @@ namespace Kz.MicroCredit.Identity.Cryptography.Gost;
 
 /// <summary>
 /// Arithmetic modulo an odd prime of 4 or 8 64-bit limbs (little-endian limb order), in Montgomery form (a·R mod m,
-/// R = 2^(64·limbs)). Operands and results are spans of exactly <see cref="Limbs"/> limbs holding values below the
-/// modulus; results may alias operands. Not constant-time: it only ever handles public data (signature verification).
+/// R = 2^(64·limbs)) — except for a pseudo-Mersenne prime 2^(64·limbs) − c, c &lt; 2^32, where R = 1 (plain form) and
+/// products use <see cref="PseudoMersenneArithmetic"/>: the callers only go through <see cref="ToMontgomery"/>,
+/// <see cref="One"/> and the operations, so they work unchanged in both forms. Operands and results are spans of exactly
+/// <see cref="Limbs"/> limbs holding values below the modulus; results may alias operands. Not constant-time: it only
+/// ever handles public data (signature verification).
 /// </summary>
 internal sealed class MontgomeryField
 {
@@ -16,6 +19,7 @@ internal sealed class MontgomeryField
     private readonly ulong[] _one;
     private readonly ulong[] _modulusMinusTwo;
     private readonly ulong _inverse; // −m⁻¹ mod 2^64
+    private readonly ulong _pseudoMersenneC; // c when m = 2^(64·limbs) − c with c < 2^32 (plain form), else 0
 
     /// <summary>Initializes a new instance of the <see cref="MontgomeryField"/> class.</summary>
     /// <param name="modulus">An odd modulus of at most 512 bits.</param>
@@ -34,6 +38,13 @@ internal sealed class MontgomeryField
 
         _modulus = ToLimbs(modulus, Limbs);
         BigInteger r = BigInteger.One << (64 * Limbs);
+        BigInteger c = r - modulus;
+        if ((Limbs == 4 || Limbs == 8) && c < (BigInteger.One << 32))
+        {
+            _pseudoMersenneC = (ulong)c;
+            r = BigInteger.One; // plain form: ToMontgomery multiplies by 1, which reduces
+        }
+
         _one = ToLimbs(r % modulus, Limbs);
         _rSquared = ToLimbs(r * r % modulus, Limbs);
         _modulusMinusTwo = ToLimbs(modulus - 2, Limbs);
@@ -54,6 +65,9 @@ internal sealed class MontgomeryField
 
     /// <summary>Gets the modulus as limbs.</summary>
     public ReadOnlySpan<ulong> Modulus => _modulus;
+
+    /// <summary>Gets a value indicating whether the modulus is 2^(64·limbs) − c with c &lt; 2^32 (elements in plain form).</summary>
+    public bool IsPseudoMersenne => _pseudoMersenneC != 0;
 
     /// <summary>Gets 1 in Montgomery form (R mod m).</summary>
     public ReadOnlySpan<ulong> One => _one;
@@ -179,6 +193,20 @@ internal sealed class MontgomeryField
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result)
     {
+        if (_pseudoMersenneC != 0)
+        {
+            if (Limbs == 4)
+            {
+                PseudoMersenneArithmetic.Multiply4(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(result), _pseudoMersenneC);
+            }
+            else
+            {
+                PseudoMersenneArithmetic.Multiply8(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(result), _pseudoMersenneC);
+            }
+
+            return;
+        }
+
         if (Limbs == 4)
         {
             Multiply4(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(result));
@@ -230,7 +258,21 @@ internal sealed class MontgomeryField
     /// <summary>Montgomery square.</summary>
     /// <param name="a">The operand.</param>
     /// <param name="result">The square (may alias a).</param>
-    public void Square(ReadOnlySpan<ulong> a, Span<ulong> result) => Multiply(a, a, result);
+    public void Square(ReadOnlySpan<ulong> a, Span<ulong> result)
+    {
+        if (_pseudoMersenneC == 0)
+        {
+            Multiply(a, a, result);
+        }
+        else if (Limbs == 4)
+        {
+            PseudoMersenneArithmetic.Square4(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(result), _pseudoMersenneC);
+        }
+        else
+        {
+            PseudoMersenneArithmetic.Square8(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(result), _pseudoMersenneC);
+        }
+    }
 
     /// <summary>Modular addition.</summary>
     /// <param name="a">The first addend.</param>

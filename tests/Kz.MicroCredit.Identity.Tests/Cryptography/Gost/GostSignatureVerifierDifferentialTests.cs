@@ -36,7 +36,7 @@ public sealed class GostSignatureVerifierDifferentialTests(ITestOutputHelper out
             byte[] signature = curve.Sign(d, hash, random);
 
             bool reference = curve.ReferenceVerify(q, hash, signature);
-            bool engine = GostSignatureVerifier.Verify(key, hash, signature);
+            bool engine = GostSignatureVerifier.Verify(i % 3 == 0 ? curve.FreshKey(q) : key, hash, signature); // every third: first-use path
             Assert.True(reference, $"{name} #{i}: BouncyCastle refused its own signature");
             Assert.Equal(reference, engine);
             valid++;
@@ -64,7 +64,7 @@ public sealed class GostSignatureVerifierDifferentialTests(ITestOutputHelper out
             }
 
             bool referenceBad = curve.ReferenceVerify(verifyQ, badHash, badSignature);
-            bool engineBad = GostSignatureVerifier.Verify(verifyKey, badHash, badSignature);
+            bool engineBad = GostSignatureVerifier.Verify(i % 3 == 1 ? curve.FreshKey(verifyQ) : verifyKey, badHash, badSignature);
             Assert.Equal(referenceBad, engineBad);
             tampered++;
             tamperedAccepted += engineBad ? 1 : 0;

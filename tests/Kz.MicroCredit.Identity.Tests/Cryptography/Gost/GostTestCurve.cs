@@ -64,6 +64,13 @@ internal sealed class GostTestCurve
         return (d, q, key!);
     }
 
+    /// <summary>Decodes the point into a new engine key (one that has never verified: the first-use path).</summary>
+    public GostPublicPoint FreshKey(ECPoint q)
+    {
+        Assert.True(GostPublicPoint.TryDecode(Engine, EncodePoint(q), out GostPublicPoint? key));
+        return key!;
+    }
+
     public byte[] EncodePoint(ECPoint q)
     {
         ECPoint n = q.Normalize();
