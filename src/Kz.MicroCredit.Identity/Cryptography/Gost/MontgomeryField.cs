@@ -17,7 +17,7 @@ internal sealed class MontgomeryField
     private readonly ulong[] _modulus;
     private readonly ulong[] _rSquared;
     private readonly ulong[] _one;
-    private readonly ulong[] _modulusMinusTwo;
+    private readonly ulong[] _rCubed;
     private readonly ulong _inverse; // −m⁻¹ mod 2^64
     private readonly ulong _pseudoMersenneC; // c when m = 2^(64·limbs) − c with c < 2^32 (plain form), else 0
 
@@ -47,7 +47,7 @@ internal sealed class MontgomeryField
 
         _one = ToLimbs(r % modulus, Limbs);
         _rSquared = ToLimbs(r * r % modulus, Limbs);
-        _modulusMinusTwo = ToLimbs(modulus - 2, Limbs);
+        _rCubed = ToLimbs(r * r * r % modulus, Limbs);
 
         // Newton iteration for m⁻¹ mod 2^64 (each step doubles the correct low bits; m·m ≡ 1 mod 8 seeds 3 bits).
         ulong m0 = _modulus[0];
@@ -280,18 +280,45 @@ internal sealed class MontgomeryField
     /// <param name="result">The sum (may alias).</param>
     public void Add(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result)
     {
-        ulong carry = 0;
-        for (int i = 0; i < Limbs; i++)
+        int n = Limbs;
+        if (a.Length < n || b.Length < n || result.Length < n)
         {
-            ulong x = a[i];
-            ulong sum = x + b[i];
-            ulong c1 = sum < x ? 1UL : 0UL;
-            ulong sum2 = sum + carry;
-            carry = c1 | (sum2 < sum ? 1UL : 0UL);
-            result[i] = sum2;
+            throw new ArgumentException("Operands need one limb per limb of the modulus.");
         }
 
-        ReduceOnce(result, carry != 0, result);
+        ref ulong ar = ref MemoryMarshal.GetReference(a);
+        ref ulong br = ref MemoryMarshal.GetReference(b);
+        ref ulong rr = ref MemoryMarshal.GetReference(result);
+        ref ulong mr = ref MemoryMarshal.GetArrayDataReference(_modulus);
+        ulong carry = 0;
+        for (int i = 0; i < n; i++)
+        {
+            Unsafe.Add(ref rr, i) = AddCarry(Unsafe.Add(ref ar, i), Unsafe.Add(ref br, i), ref carry);
+        }
+
+        if (carry == 0)
+        {
+            for (int i = n - 1; i >= 0; i--)
+            {
+                ulong x = Unsafe.Add(ref rr, i);
+                ulong m = Unsafe.Add(ref mr, i);
+                if (x != m)
+                {
+                    if (x < m)
+                    {
+                        return; // below the modulus: already reduced
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        ulong borrow = 0;
+        for (int i = 0; i < n; i++)
+        {
+            Unsafe.Add(ref rr, i) = Sub(Unsafe.Add(ref rr, i), Unsafe.Add(ref mr, i), ref borrow);
+        }
     }
 
     /// <summary>Modular subtraction.</summary>
@@ -300,21 +327,40 @@ internal sealed class MontgomeryField
     /// <param name="result">The difference (may alias).</param>
     public void Subtract(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result)
     {
-        ulong borrow = 0;
-        for (int i = 0; i < Limbs; i++)
+        int n = Limbs;
+        if (a.Length < n || b.Length < n || result.Length < n)
         {
-            ulong x = a[i];
-            ulong d = x - b[i];
-            ulong b1 = d > x ? 1UL : 0UL;
-            ulong d2 = d - borrow;
-            borrow = b1 | (d2 > d ? 1UL : 0UL);
-            result[i] = d2;
+            throw new ArgumentException("Operands need one limb per limb of the modulus.");
+        }
+
+        ref ulong ar = ref MemoryMarshal.GetReference(a);
+        ref ulong br = ref MemoryMarshal.GetReference(b);
+        ref ulong rr = ref MemoryMarshal.GetReference(result);
+        ulong borrow = 0;
+        for (int i = 0; i < n; i++)
+        {
+            Unsafe.Add(ref rr, i) = Sub(Unsafe.Add(ref ar, i), Unsafe.Add(ref br, i), ref borrow);
         }
 
         if (borrow != 0)
         {
-            AddInPlace(result, _modulus);
+            ref ulong mr = ref MemoryMarshal.GetArrayDataReference(_modulus);
+            ulong carry = 0;
+            for (int i = 0; i < n; i++)
+            {
+                Unsafe.Add(ref rr, i) = AddCarry(Unsafe.Add(ref rr, i), Unsafe.Add(ref mr, i), ref carry);
+            }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddCarry(ulong x, ulong y, ref ulong carry)
+    {
+        ulong sum = x + y;
+        ulong c1 = sum < x ? 1UL : 0UL;
+        ulong sum2 = sum + carry;
+        carry = c1 | (sum2 < sum ? 1UL : 0UL);
+        return sum2;
     }
 
     /// <summary>Modular negation.</summary>
@@ -350,42 +396,109 @@ internal sealed class MontgomeryField
         Multiply(a, one, result);
     }
 
-    /// <summary>Multiplicative inverse by Fermat's little theorem (the modulus is prime); 0 maps to 0.</summary>
+    /// <summary>
+    /// Multiplicative inverse (the modulus is prime); 0 maps to 0. Binary extended Euclid on the plain value
+    /// (variable time, public data only: several times cheaper than Fermat's exponentiation), then one product by R³
+    /// to come back to Montgomery form: (a·R)⁻¹·R³·R⁻¹ = a⁻¹·R.
+    /// </summary>
     /// <param name="a">A Montgomery-form element.</param>
     /// <param name="result">Its inverse in Montgomery form (may alias).</param>
     public void Invert(ReadOnlySpan<ulong> a, Span<ulong> result)
     {
-        // Fixed 4-bit window: 15 precomputed powers, then 4 squarings and at most one multiplication per window.
         int n = Limbs;
-        Span<ulong> powers = stackalloc ulong[16 * 8];
-        One.CopyTo(powers[..n]);
-        a.CopyTo(powers.Slice(n, n));
-        for (int i = 2; i < 16; i++)
+        if (IsZero(a[..n]))
         {
-            Multiply(powers.Slice((i - 1) * n, n), a, powers.Slice(i * n, n));
+            result[..n].Clear();
+            return;
         }
 
-        Span<ulong> acc = stackalloc ulong[8];
-        acc = acc[..n];
-        One.CopyTo(acc);
-        for (int limb = n - 1; limb >= 0; limb--)
+        // Invariants: x1·a ≡ u and x2·a ≡ v (mod m); u and v odd after each halving; gcd(u, v) = 1 throughout.
+        Span<ulong> u = stackalloc ulong[n];
+        Span<ulong> v = stackalloc ulong[n];
+        Span<ulong> x1 = stackalloc ulong[n];
+        Span<ulong> x2 = stackalloc ulong[n];
+        a[..n].CopyTo(u);
+        _modulus.CopyTo(v);
+        x1.Clear();
+        x1[0] = 1;
+        x2.Clear();
+        while (!IsOne(u) && !IsOne(v))
         {
-            ulong e = _modulusMinusTwo[limb];
-            for (int shift = 60; shift >= 0; shift -= 4)
+            if (IsZero(u) || IsZero(v))
             {
-                Square(acc, acc);
-                Square(acc, acc);
-                Square(acc, acc);
-                Square(acc, acc);
-                int window = (int)((e >> shift) & 0xF);
-                if (window != 0)
-                {
-                    Multiply(acc, powers.Slice(window * n, n), acc);
-                }
+                break; // only with a composite modulus sharing a factor with a; never loop forever
+            }
+
+            HalveWhileEven(u, x1);
+            HalveWhileEven(v, x2);
+            if (Compare(u, v) >= 0)
+            {
+                SubtractInPlace(u, v);
+                Subtract(x1, x2, x1);
+            }
+            else
+            {
+                SubtractInPlace(v, u);
+                Subtract(x2, x1, x2);
             }
         }
 
-        acc.CopyTo(result);
+        Multiply(IsOne(u) ? x1 : x2, _rCubed, result);
+    }
+
+    private static bool IsOne(ReadOnlySpan<ulong> a)
+    {
+        if (a[0] != 1)
+        {
+            return false;
+        }
+
+        for (int i = 1; i < a.Length; i++)
+        {
+            if (a[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Divides u by its largest power of two 2^t (u ≠ 0) and x by 2^t modulo m, t bits at a time: x + k·m with
+    /// k = −x·m⁻¹ mod 2^t is divisible by 2^t, and the quotient is below 2m.
+    /// </summary>
+    private void HalveWhileEven(Span<ulong> u, Span<ulong> x)
+    {
+        int n = u.Length;
+        while ((u[0] & 1) == 0)
+        {
+            int t = u[0] == 0 ? 63 : Math.Min(63, BitOperations.TrailingZeroCount(u[0]));
+            for (int i = 0; i < n - 1; i++)
+            {
+                u[i] = (u[i] >> t) | (u[i + 1] << (64 - t));
+            }
+
+            u[n - 1] >>= t;
+
+            ulong k = (x[0] * _inverse) & ((1UL << t) - 1);
+            ulong carry = 0;
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = MulAdd(k, _modulus[i], x[i], ref carry);
+            }
+
+            for (int i = 0; i < n - 1; i++)
+            {
+                x[i] = (x[i] >> t) | (x[i + 1] << (64 - t));
+            }
+
+            x[n - 1] = (x[n - 1] >> t) | (carry << (64 - t));
+            if (Compare(x, _modulus) >= 0)
+            {
+                SubtractInPlace(x, _modulus);
+            }
+        }
     }
 
     /// <summary>Tells whether two elements are equal.</summary>
