@@ -34,6 +34,14 @@ public class EdsVerificationBenchmarks : IDisposable
     private CmsVerificationOptions _cmsOptions = null!;
     private XmlSignatureVerificationOptions _xmlOptions = null!;
 
+    private static readonly System.Xml.XmlReaderSettings TokeniseSettings = new()
+    {
+        DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = SafeXml.DefaultMaxBytes,
+    };
+
     [Params(NcaKeyAlgorithm.Gost2015_512, NcaKeyAlgorithm.Gost2004, NcaKeyAlgorithm.Rsa)]
     public NcaKeyAlgorithm Algorithm { get; set; }
 
@@ -101,6 +109,56 @@ public class EdsVerificationBenchmarks : IDisposable
     [Benchmark]
     [BenchmarkCategory("XML")]
     public bool WholeXmlLoadedDocument() => NcaXmlSignatureVerifier.Verify(_document, _xmlOptions).IsValid;
+
+    /// <summary>
+    /// Only System.Xml's part of <see cref="WholeXml"/>: the hardened parse of the same bytes into the DOM, with the
+    /// same settings (<see cref="SafeXml.Load"/>), so the whole row can be read as parse + verifier.
+    /// </summary>
+    /// <returns>The document.</returns>
+    [Benchmark]
+    [BenchmarkCategory("XML")]
+    public System.Xml.XmlDocument ParseOnly() => SafeXml.Load(_xml);
+
+    /// <summary>
+    /// The hardened parse with one name table kept across loads (not what the SDK does: a document handed to a caller
+    /// must not share a non-thread-safe name table with other threads' parses) — measures what the name table costs.
+    /// </summary>
+    /// <returns>The document.</returns>
+    internal System.Xml.XmlDocument ParseWithKeptNameTable()
+    {
+        var document = new System.Xml.XmlDocument(KeptNameTable) { PreserveWhitespace = true, XmlResolver = null };
+        System.Xml.XmlReaderSettings settings = KeptSettings;
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(_xml, writable: false), settings);
+        document.Load(reader);
+        return document;
+    }
+
+    private static readonly System.Xml.NameTable KeptNameTable = new();
+
+    private static readonly System.Xml.XmlReaderSettings KeptSettings = new()
+    {
+        DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = SafeXml.DefaultMaxBytes,
+        NameTable = KeptNameTable,
+    };
+
+    /// <summary>The floor under any System.Xml parse: tokenising the same bytes with the hardened reader settings, no DOM.</summary>
+    /// <returns>The number of nodes.</returns>
+    [Benchmark]
+    [BenchmarkCategory("XML")]
+    public int TokeniseOnly()
+    {
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(_xml, writable: false), TokeniseSettings);
+        int nodes = 0;
+        while (reader.Read())
+        {
+            nodes++;
+        }
+
+        return nodes;
+    }
 
     [GlobalCleanup]
     public void Dispose()
