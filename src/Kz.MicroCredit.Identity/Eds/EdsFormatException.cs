@@ -11,6 +11,12 @@ public sealed class EdsFormatException : Exception
     public EdsFormatException(ReasonCode reason)
         : base("Unusable signature input: " + reason.Value) => Reason = reason;
 
+    /// <summary>Initializes a new instance with a detail taken from a fixed set of words (never from the input).</summary>
+    /// <param name="reason">The reason code.</param>
+    /// <param name="detail">The detail, e.g. "XML encoding UTF-16 is not supported; NCA signers produce UTF-8".</param>
+    internal EdsFormatException(ReasonCode reason, string detail)
+        : base("Unusable signature input: " + reason.Value + " (" + detail + ")") => Reason = reason;
+
     /// <summary>Initializes a new instance of the <see cref="EdsFormatException"/> class.</summary>
     public EdsFormatException()
         : this(ReasonCode.MalformedSignature)

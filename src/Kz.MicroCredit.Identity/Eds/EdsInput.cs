@@ -25,6 +25,12 @@ internal static class EdsInput
         }
 
         ReadOnlySpan<byte> span = input.Span;
+        if (hint != EdsSignatureFormat.Cms && XmlEncodingCheck.FindUnsupported(span) is not null)
+        {
+            failure = ReasonCode.UnsupportedEncoding; // UTF-16 or a declared non-UTF-8 encoding: XML we refuse by name
+            return false;
+        }
+
         int start = 0;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {

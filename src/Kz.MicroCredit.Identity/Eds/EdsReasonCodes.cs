@@ -24,6 +24,9 @@ public readonly partial struct ReasonCode
     /// <summary>Gets a code: the input is not a well-formed signature of a supported format.</summary>
     public static ReasonCode MalformedSignature { get; } = new(nameof(MalformedSignature));
 
+    /// <summary>Gets a code: an XML input is not UTF-8 (UTF-16, or a declared encoding such as windows-1251); NCA signers produce UTF-8.</summary>
+    public static ReasonCode UnsupportedEncoding { get; } = new(nameof(UnsupportedEncoding));
+
     /// <summary>Gets a code: the input exceeds the configured size (or nesting) limit.</summary>
     public static ReasonCode InputTooLarge { get; } = new(nameof(InputTooLarge));
 

@@ -17,11 +17,11 @@ public static class SafeXml
     public const int DefaultMaxDepth = HardenedXml.DefaultMaxDepth;
 
     /// <summary>Loads a document with the hardened settings.</summary>
-    /// <param name="xml">The UTF-8 (or declared-encoding) document bytes.</param>
+    /// <param name="xml">The UTF-8 document bytes.</param>
     /// <param name="maxBytes">The size cap.</param>
     /// <param name="maxDepth">The nesting limit.</param>
     /// <returns>The document, with <see cref="XmlDocument.PreserveWhitespace"/> set and no resolver.</returns>
-    /// <exception cref="EdsFormatException">Too large, too deep, a DOCTYPE, or not well-formed; <see cref="EdsFormatException.Reason"/> says which.</exception>
+    /// <exception cref="EdsFormatException">Too large, too deep, a DOCTYPE, not well-formed, or not UTF-8 (<see cref="ReasonCode.UnsupportedEncoding"/>: UTF-16 or a declared encoding such as windows-1251); <see cref="EdsFormatException.Reason"/> says which.</exception>
     public static XmlDocument Load(ReadOnlySpan<byte> xml, int maxBytes = DefaultMaxBytes, int maxDepth = DefaultMaxDepth)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
@@ -34,6 +34,11 @@ public static class SafeXml
         if (xml.IsEmpty)
         {
             throw new EdsFormatException(ReasonCode.MalformedSignature);
+        }
+
+        if (XmlEncodingCheck.FindUnsupported(xml) is { } encoding)
+        {
+            throw new EdsFormatException(ReasonCode.UnsupportedEncoding, "XML encoding " + encoding + " is not supported; NCA signers produce UTF-8");
         }
 
         // The bytes go through a pooled buffer (the DOM keeps nothing of it); the reader settings for the default cap
