@@ -104,6 +104,29 @@ internal sealed class NcaPublicKey
         return SharedCache.GetOrAdd(id, key);
     }
 
+    /// <summary>
+    /// Drops every cached key object of one SubjectPublicKeyInfo (benchmarks only: the next verification by this key
+    /// is a first-time signer's, with nothing precomputed, on either GOST engine).
+    /// </summary>
+    /// <param name="subjectPublicKeyInfo">The DER SubjectPublicKeyInfo.</param>
+    internal static void ForgetForBenchmarks(byte[] subjectPublicKeyInfo)
+    {
+        SharedCache.TryRemove(Convert.ToHexString(SHA256.HashData(subjectPublicKeyInfo)), out _);
+        var forget = new List<X509Certificate2>();
+        foreach (KeyValuePair<X509Certificate2, NcaPublicKey> entry in CertificateCache)
+        {
+            if (entry.Value.SubjectPublicKeyInfo.Span.SequenceEqual(subjectPublicKeyInfo))
+            {
+                forget.Add(entry.Key);
+            }
+        }
+
+        foreach (X509Certificate2 certificate in forget)
+        {
+            CertificateCache.Remove(certificate);
+        }
+    }
+
     /// <summary>Parses a DER SubjectPublicKeyInfo.</summary>
     /// <param name="subjectPublicKeyInfo">The DER bytes.</param>
     /// <returns>The key.</returns>

@@ -31,6 +31,7 @@ public class EdsVerificationBenchmarks : IDisposable
     private byte[] _xmlSignature = null!;
     private string _xmlMethod = null!;
     private NcaPublicKey _key = null!;
+    private byte[] _signerKeyInfo = null!;
     private CmsVerificationOptions _cmsOptions = null!;
     private XmlSignatureVerificationOptions _xmlOptions = null!;
 
@@ -66,6 +67,7 @@ public class EdsVerificationBenchmarks : IDisposable
         _signatureOid = info.SignatureAlgorithm.Algorithm.Id;
         _digestOid = info.DigestAlgorithmID.Algorithm.Id;
         _key = NcaPublicKey.FromCertificate(signer.Certificate);
+        _signerKeyInfo = signer.Certificate.PublicKey.ExportSubjectPublicKeyInfo();
 
         var document = SafeXml.Load(_xml);
         _document = SafeXml.Load(_xml);
@@ -92,6 +94,30 @@ public class EdsVerificationBenchmarks : IDisposable
     [Benchmark]
     [BenchmarkCategory("CMS")]
     public bool WholeCms() => NcaCmsVerifier.Verify(_cms, _cmsOptions).IsValid;
+
+    /// <summary>
+    /// <see cref="WholeCms"/> for a signer seen for the first time (a borrower who signs once): the signer key's cached
+    /// objects are dropped before the call, so the key is decoded and its point validated again and neither engine
+    /// has anything precomputed for it (the CA keys and the certificate path stay cached, as in a running service).
+    /// </summary>
+    /// <returns>The verdict.</returns>
+    [Benchmark]
+    [BenchmarkCategory("CMS")]
+    public bool WholeCmsColdKey()
+    {
+        NcaPublicKey.ForgetForBenchmarks(_signerKeyInfo);
+        return NcaCmsVerifier.Verify(_cms, _cmsOptions).IsValid;
+    }
+
+    /// <summary><see cref="WholeXml"/> for a signer seen for the first time (see <see cref="WholeCmsColdKey"/>).</summary>
+    /// <returns>The verdict.</returns>
+    [Benchmark]
+    [BenchmarkCategory("XML")]
+    public bool WholeXmlColdKey()
+    {
+        NcaPublicKey.ForgetForBenchmarks(_signerKeyInfo);
+        return NcaXmlSignatureVerifier.Verify(_xml, _xmlOptions).IsValid;
+    }
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("XML")]
