@@ -61,6 +61,9 @@ public static class OnboardingApp
         builder.Services.AddKzidSandbox();
         builder.Services.AddSingleton<OnboardingSandbox>();
 
+        // Step 2 checks the phone alone; the final decision reuses that check rather than asking SmartBridge again.
+        identification.AddMethod<PhoneCheckedOnce>(IdentificationMethodId.EGovPhoneOwnership);
+
         // The signing channels of the EDS page, in order: sandbox key, eGov mobile (QR / deep link), NCALayer.
         builder.Services.AddSingleton<IEdsSigningChannel, SandboxKeySigningChannel>();
         SigningChannelsSetup.AddSigningChannels(builder, identification);

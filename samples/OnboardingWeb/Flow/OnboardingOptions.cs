@@ -15,6 +15,13 @@ public sealed class OnboardingOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RequireRealTimePhoto { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets how long the phone check of step 2 stands for the final decision. Within it SmartBridge is asked once
+    /// per onboarding; after it (a borrower who left the flow open) the final decision asks again.
+    /// </summary>
+    /// <value>The default value is 15 minutes.</value>
+    public TimeSpan PhoneCheckValidity { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Builds the policy the flow decides with, on top of the regulator's rule set named by <c>Kzid:Policy</c>.</summary>
     /// <param name="preset">The rule set the SDK's configuration named (rules-2025 or rules-2021).</param>
     /// <returns>The policy.</returns>
