@@ -48,12 +48,21 @@ internal sealed class CompiledProgramHost : IObserver<DiagnosticListener>, IObse
     public static async Task<CompiledProgramHost> StartAsync(Assembly program, string[] args, Action<IServiceCollection> beforeBuild)
     {
         var started = new CompiledProgramHost(program, args, beforeBuild);
-        started._main.Start();
-        started.Host = await started._built.Task.WaitAsync(AgainstHangs);
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (started.Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => running.TrySetResult()))
+        try
         {
-            await running.Task.WaitAsync(AgainstHangs);
+            started._main.Start();
+            started.Host = await started._built.Task.WaitAsync(AgainstHangs);
+            var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (started.Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => running.TrySetResult()))
+            {
+                await running.Task.WaitAsync(AgainstHangs);
+            }
+        }
+        catch
+        {
+            // The original failure is what the test reports; only stop listening to other hosts' events.
+            started.Unsubscribe();
+            throw;
         }
 
         string address = started.Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -63,20 +72,29 @@ internal sealed class CompiledProgramHost : IObserver<DiagnosticListener>, IObse
 
     public ValueTask DisposeAsync()
     {
-        if (Host is not null)
+        if (Host is not null && _main.IsAlive)
         {
             // What Ctrl+C does: app.Run() returns and disposes the host, and the entry point ends.
             Host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
         }
 
-        bool ended = _main.Join(AgainstHangs);
-        _allListeners.Dispose();
-        foreach (IDisposable subscription in _subscriptions)
-        {
-            subscription.Dispose();
-        }
-
+        bool ended = !_main.IsAlive || _main.Join(AgainstHangs);
+        Unsubscribe();
         return ended ? ValueTask.CompletedTask : throw new TimeoutException("The program did not end after StopApplication.");
+    }
+
+    private void Unsubscribe()
+    {
+        _allListeners.Dispose();
+        lock (_subscriptions)
+        {
+            foreach (IDisposable subscription in _subscriptions)
+            {
+                subscription.Dispose();
+            }
+
+            _subscriptions.Clear();
+        }
     }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
