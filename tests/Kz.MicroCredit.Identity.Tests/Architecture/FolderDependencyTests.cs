@@ -53,7 +53,6 @@ public sealed class FolderDependencyTests
         // dispatches GOST verification to the managed engine below it; the one-section configuration binder is
         // reached from the builder and from the phone-ownership registration it configures.
         "Core -> Diagnostics",
-        "Cryptography -> Cryptography/Gost",
         "DependencyInjection -> Configuration",
         "PhoneOwnership -> Configuration",
     ];
