@@ -78,7 +78,7 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
         var outcome = new MethodOutcome(Id, verdict.Status, verdict.Reasons, verdict.IsVeto, context.Evidence.Build(), started, completed);
         string status = EvidenceReportFactory.StatusName(outcome.Status);
         activity?.SetTag("kzid.status", status);
-        string reason = IdentificationDiagnostics.ReasonTag(outcome.Reasons);
+        string reason = ReasonTags.Of(outcome.Reasons);
         if (outcome.Status == IdentificationStatus.Indeterminate)
         {
             activity?.SetStatus(ActivityStatusCode.Error, reason);
