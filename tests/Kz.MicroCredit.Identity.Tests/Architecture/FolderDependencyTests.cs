@@ -52,8 +52,6 @@ public sealed class FolderDependencyTests
         // the value types name their JSON converters in an attribute; the method base records telemetry; the NCA key
         // dispatches GOST verification to the managed engine below it; the one-section configuration binder is
         // reached from the builder and from the phone-ownership registration it configures.
-        "DependencyInjection -> Configuration",
-        "PhoneOwnership -> Configuration",
     ];
 
     [Fact]
