@@ -37,21 +37,6 @@ public sealed class FolderDependencyTests
 
         // The realtime-photo registration wires the HTTP liveness adapter, which implements the folder's interfaces.
         "RealTimePhoto -> RealTimePhoto/Http",
-
-        // State/ (merged from the state-store work) holds the expiring-record table the methods' in-memory stores use
-        // and, next to it, code that knows the methods' records. The table belongs below the core and the store code
-        // in each method's folder; until that split, these edges are accepted.
-        "State -> Biometrics",
-        "State -> Challenges",
-        "State -> PhoneOwnership",
-        "State -> RealTimePhoto",
-        "Core -> State",
-        "State -> SigningChannels",
-
-        // Edges that came with this round's merges and are accepted until they are moved (issue 13, "acyclic kernel"):
-        // the value types name their JSON converters in an attribute; the method base records telemetry; the NCA key
-        // dispatches GOST verification to the managed engine below it; the one-section configuration binder is
-        // reached from the builder and from the phone-ownership registration it configures.
     ];
 
     [Fact]
