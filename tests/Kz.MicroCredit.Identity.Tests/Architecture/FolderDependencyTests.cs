@@ -27,14 +27,6 @@ public sealed class FolderDependencyTests
         // the API freeze (docs/decisions.md, "Shape").
         "Core -> Policies",
 
-        // The signature engine's folders still use helpers declared in the Eds root (EDS reason codes, the format
-        // exception, SafeXml, EdsCrypto). They move down into the engine once the verifier restructuring of the
-        // same folder has landed (docs/decisions.md, "Shape").
-        "Eds/Cms -> Eds",
-        "Eds/Revocation -> Eds",
-        "Eds/Trust -> Eds",
-        "Eds/Xml -> Eds",
-
         // The realtime-photo registration wires the HTTP liveness adapter, which implements the folder's interfaces.
         "RealTimePhoto -> RealTimePhoto/Http",
     ];

@@ -1,6 +1,9 @@
 namespace Kz.MicroCredit.Identity;
 
-/// <summary>Reason codes of the NCA EDS method and of the signature verifiers.</summary>
+/// <summary>
+/// Reason codes of the signature engine (CMS and XML verifiers, trust paths, revocation, time-stamps), shared by every
+/// method that verifies an NCA signature.
+/// </summary>
 public readonly partial struct ReasonCode
 {
     /// <summary>Gets a code: a signature value, digest or signed attribute does not verify.</summary>
@@ -27,26 +30,11 @@ public readonly partial struct ReasonCode
     /// <summary>Gets a code: the input exceeds the configured size (or nesting) limit.</summary>
     public static ReasonCode InputTooLarge { get; } = new(nameof(InputTooLarge));
 
-    /// <summary>Gets a code: the signer's certificate is not an individual's certificate.</summary>
-    public static ReasonCode NotAnIndividual { get; } = new(nameof(NotAnIndividual));
-
     /// <summary>Gets a code (warning): a signature timestamp token was present but could not be validated; it is ignored.</summary>
     public static ReasonCode TimestampInvalid { get; } = new(nameof(TimestampInvalid));
 
-    /// <summary>Gets a code: the signing time (timestamp or claim) lies outside the accepted window.</summary>
-    public static ReasonCode SigningTimeOutOfWindow { get; } = new(nameof(SigningTimeOutOfWindow));
-
     /// <summary>Gets a code: the claimed signing time (CMS signingTime or XAdES SigningTime) lies outside the signer certificate's validity.</summary>
     public static ReasonCode SigningTimeOutsideCertificateValidity { get; } = new(nameof(SigningTimeOutsideCertificateValidity));
-
-    /// <summary>Gets a code: the certificate carries two IIN (or two BIN) entries; which one is meant is ambiguous.</summary>
-    public static ReasonCode CertificateIdentityAmbiguous { get; } = new(nameof(CertificateIdentityAmbiguous));
-
-    /// <summary>Gets a code: the certificate's purpose (AUTH/SIGN) is not accepted by the policy.</summary>
-    public static ReasonCode CertificatePurposeNotAllowed { get; } = new(nameof(CertificatePurposeNotAllowed));
-
-    /// <summary>Gets a code: the signer's certificate carries no IIN.</summary>
-    public static ReasonCode CertificateIinMissing { get; } = new(nameof(CertificateIinMissing));
 
     /// <summary>Gets a code: detached signature without the signed content.</summary>
     public static ReasonCode ContentMissing { get; } = new(nameof(ContentMissing));
