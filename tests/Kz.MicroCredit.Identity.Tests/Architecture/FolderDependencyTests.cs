@@ -26,9 +26,6 @@ public sealed class FolderDependencyTests
         // exposes a settable report factory. Removing that is a breaking change to the method base class, left to
         // the API freeze (docs/decisions.md, "Shape").
         "Core -> Policies",
-
-        // The realtime-photo registration wires the HTTP liveness adapter, which implements the folder's interfaces.
-        "RealTimePhoto -> RealTimePhoto/Http",
     ];
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
+namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>
 /// The reference HTTP adapter for the common vendor shape (create session → hosted flow or SDK → webhook and/or poll
