@@ -17,16 +17,11 @@ namespace Kz.MicroCredit.Identity.Tests.Architecture;
 public sealed class FolderDependencyTests
 {
     /// <summary>
-    /// Edges that close a cycle today and are accepted until they are removed. Format: "From -> To" (folders relative
-    /// to src/Kz.MicroCredit.Identity). Keep each with its reason.
+    /// Edges that close a cycle and are accepted until they are removed. Format: "From -> To" (folders relative to
+    /// src/Kz.MicroCredit.Identity). Empty: every cycle of the first rounds was removed by a move or an inverted
+    /// dependency (docs/decisions.md, "Layers, one way").
     /// </summary>
-    private static readonly string[] AllowedBackEdges =
-    [
-        // A method is also an IBorrowerIdentifier (it wraps itself in a one-method policy to be usable alone) and
-        // exposes a settable report factory. Removing that is a breaking change to the method base class, left to
-        // the API freeze (docs/decisions.md, "Shape").
-        "Core -> Policies",
-    ];
+    private static readonly string[] AllowedBackEdges = [];
 
     [Fact]
     public void Folder_dependency_graph_is_acyclic_apart_from_the_listed_exceptions()
