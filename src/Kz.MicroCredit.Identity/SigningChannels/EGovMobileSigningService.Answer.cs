@@ -291,6 +291,12 @@ internal sealed partial class EGovMobileSigningService
                 throw new ArgumentException($"Document {i + 2} is not a well-formed XML document (no DTD).", nameof(request));
             }
 
+            // Each signature goes through the nca-eds engine, which reads at most its MaxInputBytes.
+            if (d.Content.Length + 16384L > _edsOptions.Value.MaxInputBytes)
+            {
+                throw new ArgumentException($"Document {i + 2} is too large for NcaEdsOptions.MaxInputBytes ({_edsOptions.Value.MaxInputBytes} bytes) with its signature; raise it.", nameof(request));
+            }
+
             total += (d.Content.Length * 4L / 3) + 4096;
             documents[i] = d with { Content = (byte[])d.Content.Clone() };
         }

@@ -195,6 +195,16 @@ public sealed class EGovMobileDocumentListTests
     }
 
     [Fact]
+    public async Task A_document_the_engine_could_not_read_is_refused_at_start_naming_the_eds_limit()
+    {
+        await using EGovMobileHost host = await EGovMobileHost.StartAsync(configure: o => o.MaxAnswerBytes = 8 * 1024 * 1024);
+
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => host.Signing.StartAsync(Request(EGovMobileSignMethod.Xml, SchedulePdf(EGovMobileSignMethod.CmsWithData) with { Content = new byte[2 * 1024 * 1024] })));
+
+        Assert.Contains("NcaEdsOptions.MaxInputBytes", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_single_challenge_start_still_serves_one_document_exactly_as_before()
     {
         await using EGovMobileHost host = await EGovMobileHost.StartAsync(EGovMobileSignMethod.CmsWithData);
