@@ -2,7 +2,6 @@ using System.Net;
 using Kz.MicroCredit.Identity.AspNetCore;
 using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Kz.MicroCredit.Identity.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;

@@ -336,6 +336,25 @@ public abstract class StateStoreContractTests
     }
 
     [Fact]
+    public async Task A_signing_session_keeps_its_documents_and_auth_type()
+    {
+        IEGovMobileSessionStore store = EGovMobileSessions();
+        EGovMobileDocument agreement = EGovMobileDocument.Xml("<loan amount=\"150000\"/>", "Договор", "Шарт", "Agreement");
+        EGovMobileDocument schedule = EGovMobileDocument.Cms([1, 2, 3], "application/pdf", EGovMobileSignMethod.CmsSignOnly, "График", "Кесте", "Schedule");
+        EGovMobileSession session = SigningSession(NewId()) with { AuthType = EGovMobileAuthType.Eds, Documents = [agreement, schedule] };
+        await store.AddAsync(session);
+
+        EGovMobileSession read = (await store.GetAsync(session.Id))!;
+
+        Assert.Equal(EGovMobileAuthType.Eds, read.AuthType);
+        Assert.Equal(2, read.Documents.Count);
+        Assert.Equal((agreement.NameRu, agreement.NameKz, agreement.NameEn, agreement.SignMethod, agreement.Mime), (read.Documents[0].NameRu, read.Documents[0].NameKz, read.Documents[0].NameEn, read.Documents[0].SignMethod, read.Documents[0].Mime));
+        Assert.Equal(agreement.Content, read.Documents[0].Content);
+        Assert.Equal((EGovMobileSignMethod.CmsSignOnly, "application/pdf"), (read.Documents[1].SignMethod, read.Documents[1].Mime));
+        Assert.Equal(schedule.Content, read.Documents[1].Content);
+    }
+
+    [Fact]
     public async Task A_signing_session_stays_readable_ten_minutes_past_expiry_then_is_gone()
     {
         IEGovMobileSessionStore store = EGovMobileSessions();

@@ -1,7 +1,6 @@
 using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Kz.MicroCredit.Identity.Testing.Biometrics;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using Kz.MicroCredit.Identity.Biometrics;
 using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

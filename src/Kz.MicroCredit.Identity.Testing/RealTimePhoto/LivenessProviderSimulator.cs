@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Kz.MicroCredit.Identity.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -42,6 +42,10 @@ public sealed partial class EGovMobileSimulator
     /// <value>The default value is 9 MiB (above the service's largest allowed cap).</value>
     public int OversizedBodyBytes { get; set; } = 9 * 1024 * 1024;
 
+    /// <summary>Gets or sets a second key (another person's, or another key of the borrower) for the faults that use one.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public INcaSigner? AnotherSigner { get; set; }
+
     /// <summary>Gets or sets a hook run after the documents are signed and before the answer is sent (e.g. to move a fake clock).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Func<CancellationToken, Task>? BeforeAnswer { get; set; }
@@ -74,29 +78,47 @@ public sealed partial class EGovMobileSimulator
         }
 
         var api2 = new Uri(metadata!["document"]!["uri"]!.GetValue<string>());
-        string token = metadata["document"]!["auth_token"]!.GetValue<string>();
-        (status, JsonNode? documents, message) = await SendAsync(HttpMethod.Get, api2, token, null, cancellationToken).ConfigureAwait(false);
-        if (status != HttpStatusCode.OK)
+        string authType = metadata["document"]!["auth_type"]?.GetValue<string>() ?? "Token";
+        string? token = authType == "Token" ? metadata["document"]!["auth_token"]!.GetValue<string>() : null;
+        JsonNode? documents;
+        if (authType == "Eds" && fault != EGovMobileSimulatorFault.EdsSkipSignIn)
         {
-            return new EGovMobileSimulatorResult("api2-get", (int)status, message, [], null);
+            (status, documents, message) = await SignInAsync(api2, signer, fault, cancellationToken).ConfigureAwait(false);
+            if (status != HttpStatusCode.OK)
+            {
+                return new EGovMobileSimulatorResult("api2-auth", (int)status, message, [], null);
+            }
+        }
+        else
+        {
+            (status, documents, message) = await SendAsync(HttpMethod.Get, api2, token, null, cancellationToken).ConfigureAwait(false);
+            if (status != HttpStatusCode.OK)
+            {
+                return new EGovMobileSimulatorResult("api2-get", (int)status, message, [], null);
+            }
         }
 
         string served = documents!.ToJsonString();
         string signMethod = documents["signMethod"]!.GetValue<string>();
-        foreach (JsonNode? document in documents["documentsToSign"]!.AsArray())
+        JsonArray list = documents["documentsToSign"]!.AsArray();
+        for (int i = 0; i < list.Count; i++)
         {
-            await SignDocumentAsync(document!, signMethod, signer, fault, cancellationToken).ConfigureAwait(false);
+            bool last = i == list.Count - 1;
+            INcaSigner key = (fault == EGovMobileSimulatorFault.EdsAnswerWithAnotherKey || (fault == EGovMobileSimulatorFault.SignLastDocumentWithAnotherKey && last)) ? Another() : signer;
+            await SignDocumentAsync(list[i]!, signMethod, key, fault, last, cancellationToken).ConfigureAwait(false);
         }
+
+        ApplyListFault(list, fault);
 
         if (BeforeAnswer is { } hook)
         {
             await hook(cancellationToken).ConfigureAwait(false);
         }
 
-        string answerToken = fault switch
+        string? answerToken = fault switch
         {
             EGovMobileSimulatorFault.MissingToken => string.Empty,
-            EGovMobileSimulatorFault.WrongToken => token.Length > 1 ? "X" + token[1..] : "X",
+            EGovMobileSimulatorFault.WrongToken => token is { Length: > 1 } ? "X" + token[1..] : "X",
             _ => token,
         };
         Func<HttpContent> body = fault switch
@@ -129,12 +151,15 @@ public sealed partial class EGovMobileSimulator
         return new EGovMobileSimulatorResult("api2-put", (int)status, message, codes, signMethod, served, documents.ToJsonString());
     }
 
-    private async Task SignDocumentAsync(JsonNode document, string signMethod, INcaSigner signer, EGovMobileSimulatorFault fault, CancellationToken cancellationToken)
+    private async Task SignDocumentAsync(JsonNode document, string signMethod, INcaSigner signer, EGovMobileSimulatorFault fault, bool last, CancellationToken cancellationToken)
     {
-        if (signMethod == "XML")
+        // MIX_SIGN: each document's form tells how to sign it (an XML document, or a file signed as a CMS with data).
+        if (signMethod == "XML" || (signMethod == "MIX_SIGN" && document["documentXml"] is not null))
         {
             string xml = document["documentXml"]!.GetValue<string>();
-            string toSign = fault == EGovMobileSimulatorFault.ChangeDocuments ? NonceAttribute().Replace(xml, "nonce=\"changed-by-the-phone\"", 1) : xml;
+            string toSign = fault == EGovMobileSimulatorFault.ChangeDocuments ? NonceAttribute().Replace(xml, "nonce=\"changed-by-the-phone\"", 1)
+                : fault == EGovMobileSimulatorFault.ChangeLastDocument && last ? ChangeLastText(xml)
+                : xml;
             string signed = await NcaXmlSigner.SignEnvelopedAsync(toSign, signer, cancellationToken).ConfigureAwait(false);
             if (fault == EGovMobileSimulatorFault.SignOtherData)
             {
@@ -153,12 +178,59 @@ public sealed partial class EGovMobileSimulator
         byte[] content = fault switch
         {
             EGovMobileSimulatorFault.ChangeDocuments => [.. data, .. " changed"u8],
+            EGovMobileSimulatorFault.ChangeLastDocument when last => [.. data, .. " changed"u8],
             EGovMobileSimulatorFault.SignOtherData => "other data the borrower never saw"u8.ToArray(),
             _ => data,
         };
         byte[] cms = await new NcaCmsSigner(_time).SignAsync(signer, content, detached, cancellationToken).ConfigureAwait(false);
         file["data"] = Convert.ToBase64String(cms);
     }
+
+    // auth_type Eds: POST to API 2 an XML naming the session (its API 2 URL), signed enveloped; the answer holds the documents.
+    private async Task<(HttpStatusCode Status, JsonNode? Json, string? Message)> SignInAsync(Uri api2, INcaSigner signer, EGovMobileSimulatorFault fault, CancellationToken cancellationToken)
+    {
+        string named = fault switch
+        {
+            EGovMobileSimulatorFault.EdsSignInOverOtherData => "https://other.example/not-this-session",
+            EGovMobileSimulatorFault.EdsSignInForAnotherSession => new Uri(api2, "another-session-id").AbsoluteUri,
+            _ => api2.AbsoluteUri,
+        };
+        string login = "<login><url>" + System.Security.SecurityElement.Escape(named) + "</url><timeTicket>"
+            + _time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + "</timeTicket></login>";
+        INcaSigner key = fault == EGovMobileSimulatorFault.EdsSignInWithAnotherKey ? Another() : signer;
+        string signed = await NcaXmlSigner.SignEnvelopedAsync(login, key, cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject { ["xml"] = signed };
+        return await SendAsync(HttpMethod.Post, api2, null, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ApplyListFault(JsonArray list, EGovMobileSimulatorFault fault)
+    {
+        switch (fault)
+        {
+            case EGovMobileSimulatorFault.DropDocument:
+                list.RemoveAt(list.Count - 1);
+                break;
+            case EGovMobileSimulatorFault.AddDocument:
+                JsonNode extra = list[^1]!.DeepClone();
+                extra["id"] = list.Count + 1;
+                list.Add(extra);
+                break;
+            case EGovMobileSimulatorFault.ReorderDocuments when list.Count > 1:
+                JsonNode first = list[0]!.DeepClone();
+                list[0] = list[1]!.DeepClone();
+                list[1] = first;
+                break;
+        }
+    }
+
+    // Changes the first text of the document (e.g. an amount in a loan agreement), or adds an attribute to its root.
+    private static string ChangeLastText(string xml)
+    {
+        Match text = ElementText().Match(xml);
+        return text.Success ? xml[..text.Index] + ">changed-by-the-phone<" + xml[(text.Index + text.Length)..] : RootEnd().Replace(xml, " changed=\"1\"$1", 1);
+    }
+
+    private INcaSigner Another() => AnotherSigner ?? throw new InvalidOperationException("Set AnotherSigner for this fault.");
 
     private async Task<(HttpStatusCode Status, JsonNode? Json, string? Message)> SendAsync(HttpMethod method, Uri uri, string? token, HttpContent? content, CancellationToken cancellationToken)
     {
@@ -193,6 +265,12 @@ public sealed partial class EGovMobileSimulator
         body[^1] = (byte)'}';
         return body;
     }
+
+    [GeneratedRegex(">[^<\\s][^<]*<")]
+    private static partial Regex ElementText();
+
+    [GeneratedRegex("(/?>)")]
+    private static partial Regex RootEnd();
 
     [GeneratedRegex("nonce=\"[^\"]*\"")]
     private static partial Regex NonceAttribute();

@@ -35,4 +35,34 @@ public enum EGovMobileSimulatorFault
 
     /// <summary>Fetches API 1 a second time (the QR code is single use) before going on.</summary>
     ReuseQrCode,
+
+    /// <summary>Answers without the last document (a session over several documents).</summary>
+    DropDocument,
+
+    /// <summary>Answers with one more document than served (a copy of the last one, signed, under a new id).</summary>
+    AddDocument,
+
+    /// <summary>Answers the documents in another order (the first two swapped, each signed).</summary>
+    ReorderDocuments,
+
+    /// <summary>Changes the last document's content and signs the changed one validly.</summary>
+    ChangeLastDocument,
+
+    /// <summary>Signs the last document with <see cref="EGovMobileSimulator.AnotherSigner"/> (the others with the borrower's key).</summary>
+    SignLastDocumentWithAnotherKey,
+
+    /// <summary><c>auth_type Eds</c>: fetches the documents with GET, without signing in.</summary>
+    EdsSkipSignIn,
+
+    /// <summary><c>auth_type Eds</c>: signs in with <see cref="EGovMobileSimulator.AnotherSigner"/>.</summary>
+    EdsSignInWithAnotherKey,
+
+    /// <summary><c>auth_type Eds</c>: signs in with an XML that does not name the session.</summary>
+    EdsSignInOverOtherData,
+
+    /// <summary><c>auth_type Eds</c>: signs in with an XML naming another session (a sign-in replayed from elsewhere).</summary>
+    EdsSignInForAnotherSession,
+
+    /// <summary><c>auth_type Eds</c>: signs in correctly, then answers documents signed with <see cref="EGovMobileSimulator.AnotherSigner"/>.</summary>
+    EdsAnswerWithAnotherKey,
 }

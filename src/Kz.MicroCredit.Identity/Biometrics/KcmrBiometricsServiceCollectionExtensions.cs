@@ -75,6 +75,8 @@ public static class KcmrBiometricsServiceCollectionExtensions
         services.TryAddSingleton<ICeidWireBinding, DefaultCeidWireBinding>();
         services.TryAddSingleton<IBiometricAttemptStore, InMemoryBiometricAttemptStore>();
         services.TryAddSingleton<IKcmrSessionStore, InMemoryKcmrSessionStore>();
+        StateStoreDescriptor.Register<IBiometricAttemptStore, InMemoryBiometricAttemptStore>(services, "biometric attempts", SharedSecretProblem);
+        StateStoreDescriptor.Register<IKcmrSessionStore, InMemoryKcmrSessionStore>(services, "KCMR sessions", SharedSecretProblem);
         services.TryAddSingleton<BiometricSubjectKeys>();
         services.TryAddSingleton<KcmrCeidClient>();
         services.TryAddSingleton(sp => new KcmrBiometricsSessions(
@@ -95,4 +97,10 @@ public static class KcmrBiometricsServiceCollectionExtensions
             sp.GetService<ILogger<KcmrBiometricsMethod>>()));
         return builder.AddMethod<KcmrBiometricsMethod>(IdentificationMethodId.KcmrBiometrics);
     }
+
+    /// <summary>A shared attempt or session store needs the secret every instance derives borrower keys with.</summary>
+    private static string? SharedSecretProblem(IServiceProvider services) =>
+        !string.IsNullOrEmpty(services.GetService<IOptions<KcmrBiometricsOptions>>()?.Value.SubjectKeySecret)
+            ? null
+            : "A shared biometric attempt or KCMR session store needs KcmrBiometricsOptions.SubjectKeySecret (the same on every instance); a per-process random key would give each instance its own attempt counter.";
 }

@@ -6,8 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity.Biometrics;
 
@@ -143,78 +141,57 @@ public class KcmrCeidClient
         ResilienceContext context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         context.Properties.Set(IdempotentKey, idempotent);
         context.Properties.Set(OperationKey, operation);
-        HttpResponseMessage? response = null;
+        RemoteCallResult<T> result;
         try
         {
-            response = await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Client.SendOnceAsync(state.Operation, state.Wire, state.IdempotencyKey, state.Interaction, ctx.CancellationToken),
-                context,
-                (Client: this, Operation: operation, Wire: wire, IdempotencyKey: idempotencyKey, Interaction: interaction)).ConfigureAwait(false);
-            int status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                return Fail<T>(operation, StatusReasons(operation, response.StatusCode), status, interaction.Id, "http");
-            }
-
-            if (!StrictJson.IsJsonMediaType(response.Content.Headers.ContentType))
-            {
-                return Fail<T>(operation, [ReasonCode.ProviderProtocolError], status, interaction.Id, "content-type");
-            }
-
-            // Read by the client's innermost handler inside the attempt and total budgets, under MaxResponseBytes.
-            ReadOnlyMemory<byte> body = await BufferedBodyContent.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                T value = parse(_binding, body.Span);
-                return CeidResult.Success(value, status, interaction.Id, Convert.ToHexStringLower(SHA256.HashData(body.Span)));
-            }
-            catch (CeidProtocolException)
-            {
-                return Fail<T>(operation, [ReasonCode.ProviderProtocolError], status, interaction.Id, "protocol");
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsMemory(body).Span);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException)
-        {
-            return Fail<T>(operation, [ReasonCode.Timeout], null, interaction.Id, "timeout");
-        }
-        catch (RemoteResponseException ex)
-        {
-            return Fail<T>(operation, [ReasonCode.ProviderProtocolError], null, interaction.Id, ex.Token);
-        }
-        catch (BrokenCircuitException)
-        {
-            return Fail<T>(operation, [ReasonCode.ProviderUnavailable, ReasonCode.CeidCircuitOpen], null, interaction.Id, "circuit-open");
+            // The one transport path (Http/RemoteHttpCall): the pipeline's answer or fault becomes a RemoteCallResult;
+            // the body was read by the client's innermost handler inside the attempt and total budgets.
+            RemoteCallResult<ReadOnlyMemory<byte>> answer = await RemoteHttpCall.SendAsync(
+                _ => _pipeline.ExecuteAsync(
+                    static (ctx, state) => state.Client.SendOnceAsync(state.Operation, state.Wire, state.IdempotencyKey, state.Interaction, ctx.CancellationToken),
+                    context,
+                    (Client: this, Operation: operation, Wire: wire, IdempotencyKey: idempotencyKey, Interaction: interaction)).AsTask(),
+                _options.MaxResponseBytes,
+                RemoteAnswerRules.RequireJson,
+                cancellationToken).ConfigureAwait(false);
+            result = answer.Succeeded ? Parse(answer, parse) : RemoteCallResult<T>.Failure(answer.Reason!, answer.HttpStatus);
         }
         catch (CeidTokenException ex)
         {
+            // The token endpoint's own failure (CEID-specific: not an answer to the business call).
             ReasonCode[] reasons = ex.Reason == ReasonCode.CeidAccessDenied ? [ReasonCode.ProviderUnavailable, ReasonCode.CeidAccessDenied] : [ex.Reason];
             return Fail<T>(operation, reasons, ex.HttpStatus, interaction.Id, "token");
         }
-        catch (HttpRequestException ex)
+        finally
         {
-            return Fail<T>(operation, [ReasonCode.ProviderUnavailable], null, interaction.Id, ex.HttpRequestError.ToString());
+            ResilienceContextPool.Shared.Return(context);
         }
-        catch (OperationCanceledException)
+
+        if (result.Succeeded)
         {
-            // HttpClient's own timeout or a cancelled inner token that is not the caller's.
-            return Fail<T>(operation, [ReasonCode.Timeout], null, interaction.Id, "cancelled");
+            return CeidResult.Success(result.Value!, result.HttpStatus, interaction.Id, result.ResponseDigest);
         }
-        catch (IOException)
+
+        RemoteCallReasons map = operation == "session-status" ? SessionStatusReasons : CallReasons;
+        return Fail<T>(operation, [.. map.For(result)], result.HttpStatus, interaction.Id, result.Reason!);
+    }
+
+    private RemoteCallResult<T> Parse<T>(RemoteCallResult<ReadOnlyMemory<byte>> answer, Func<ICeidWireBinding, ReadOnlySpan<byte>, T> parse)
+    {
+        ReadOnlyMemory<byte> body = answer.Value;
+        try
         {
-            return Fail<T>(operation, [ReasonCode.ProviderUnavailable], null, interaction.Id, "io");
+            T value = parse(_binding, body.Span);
+            return answer.Map(_ => value);
+        }
+        catch (CeidProtocolException)
+        {
+            return RemoteCallResult<T>.Failure("malformed", answer.HttpStatus);
         }
         finally
         {
-            response?.Dispose();
-            ResilienceContextPool.Shared.Return(context);
+            // The body may hold biometric data: do not leave it in memory longer than the parse.
+            CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsMemory(body).Span);
         }
     }
 
@@ -262,14 +239,27 @@ public class KcmrCeidClient
         return CeidResult.Failed<T>(reasons, status, interactionId);
     }
 
-    private static ReasonCode[] StatusReasons(string operation, HttpStatusCode status) => status switch
+    /// <summary>The one mapping of a failed CEID call to reason codes (Http/RemoteCallReasons), per HTTP status.</summary>
+    private static readonly RemoteCallReasons CallReasons = Reasons(sessionStatus: false);
+
+    /// <summary>The same for the status poll, where 404 means the session is unknown.</summary>
+    private static readonly RemoteCallReasons SessionStatusReasons = Reasons(sessionStatus: true);
+
+    private static RemoteCallReasons Reasons(bool sessionStatus) => new()
     {
-        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => [ReasonCode.ProviderUnavailable, ReasonCode.CeidAccessDenied],
-        HttpStatusCode.TooManyRequests => [ReasonCode.ProviderUnavailable, ReasonCode.CeidThrottled],
-        HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => [ReasonCode.ProviderUnavailable, ReasonCode.Timeout],
-        HttpStatusCode.NotFound when operation == "session-status" => [ReasonCode.BiometricSessionUnknown],
-        >= HttpStatusCode.InternalServerError => [ReasonCode.ProviderUnavailable],
-        _ => [ReasonCode.ProviderProtocolError],
+        Unavailable = [ReasonCode.ProviderUnavailable],
+        Protocol = [ReasonCode.ProviderProtocolError],
+        Timeout = [ReasonCode.Timeout],
+        CircuitOpen = [ReasonCode.ProviderUnavailable, ReasonCode.CeidCircuitOpen],
+        ForStatus = status => (HttpStatusCode)status switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => [ReasonCode.ProviderUnavailable, ReasonCode.CeidAccessDenied],
+            HttpStatusCode.TooManyRequests => [ReasonCode.ProviderUnavailable, ReasonCode.CeidThrottled],
+            HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => [ReasonCode.ProviderUnavailable, ReasonCode.Timeout],
+            HttpStatusCode.NotFound when sessionStatus => [ReasonCode.BiometricSessionUnknown],
+            >= HttpStatusCode.InternalServerError => [ReasonCode.ProviderUnavailable],
+            _ => [ReasonCode.ProviderProtocolError],
+        },
     };
 
     /// <summary>Whether the failure happened before any byte of the request could reach the service.</summary>

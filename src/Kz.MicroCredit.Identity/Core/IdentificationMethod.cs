@@ -8,9 +8,10 @@ namespace Kz.MicroCredit.Identity;
 /// <summary>
 /// The base of every identification method: derive, give an <see cref="Id"/> and override
 /// <see cref="EvaluateCoreAsync"/>. The base stamps times and evidence, traces and counts, and fails closed: an exception
-/// or an internal timeout becomes Indeterminate, never Verified.
+/// or an internal timeout becomes Indeterminate, never Verified. A method evaluates evidence only; a decision comes from a
+/// policy (to use one method alone, wrap it: <c>method.AsBorrowerIdentifier()</c>).
 /// </summary>
-public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIdentifier
+public abstract class IdentificationMethod : IIdentificationMethod
 {
     /// <summary>Initializes a new instance of the <see cref="IdentificationMethod"/> class.</summary>
     /// <param name="timeProvider">The clock.</param>
@@ -30,11 +31,6 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
 
     /// <summary>Gets the logger.</summary>
     protected ILogger Logger { get; }
-
-    /// <summary>Gets or sets the factory used by <see cref="IdentifyAsync"/> for single-method reports.</summary>
-    public EvidenceReportFactory ReportFactory { get; set; } = EvidenceReportFactory.Default;
-
-    private SingleMethodIdentifier? _single;
 
     /// <inheritdoc />
     public async Task<MethodOutcome> EvaluateAsync(BorrowerIdentificationRequest request, CancellationToken cancellationToken = default)
@@ -76,9 +72,9 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
 
         DateTimeOffset completed = TimeProvider.GetUtcNow();
         var outcome = new MethodOutcome(Id, verdict.Status, verdict.Reasons, verdict.IsVeto, context.Evidence.Build(), started, completed);
-        string status = EvidenceReportFactory.StatusName(outcome.Status);
+        string status = IdentificationStatusNames.Of(outcome.Status);
         activity?.SetTag("kzid.status", status);
-        string reason = IdentificationDiagnostics.ReasonTag(outcome.Reasons);
+        string reason = ReasonTags.Of(outcome.Reasons);
         if (outcome.Status == IdentificationStatus.Indeterminate)
         {
             activity?.SetStatus(ActivityStatusCode.Error, reason);
@@ -96,30 +92,9 @@ public abstract class IdentificationMethod : IIdentificationMethod, IBorrowerIde
         return outcome;
     }
 
-    /// <summary>Identifies the borrower with this method alone (a one-requirement policy named after the method).</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The result; a method that is not applicable gives Rejected with <see cref="ReasonCode.EvidenceMissing"/>.</returns>
-    public Task<IdentificationResult> IdentifyAsync(BorrowerIdentificationRequest request, CancellationToken cancellationToken = default)
-    {
-        // One single-method identifier per method instance, rebuilt only when ReportFactory is replaced. A race builds
-        // two equivalent identifiers; either may win.
-        SingleMethodIdentifier? cached = Volatile.Read(ref _single);
-        if (cached is null || !ReferenceEquals(cached.Factory, ReportFactory))
-        {
-            EvidenceReportFactory factory = ReportFactory;
-            cached = new SingleMethodIdentifier(factory, new PolicyBorrowerIdentifier(IdentificationPolicy.ForMethod(Id), [this], factory, Logger));
-            Volatile.Write(ref _single, cached);
-        }
-
-        return cached.Identifier.IdentifyAsync(request, cancellationToken);
-    }
-
     /// <summary>Evaluates the evidence. Throwing is allowed (it becomes Indeterminate) but typed verdicts are better.</summary>
     /// <param name="context">The request and the evidence builder.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The verdict.</returns>
     protected abstract Task<MethodVerdict> EvaluateCoreAsync(MethodEvaluationContext context, CancellationToken cancellationToken);
-
-    private sealed record SingleMethodIdentifier(EvidenceReportFactory Factory, PolicyBorrowerIdentifier Identifier);
 }

@@ -27,6 +27,7 @@ public static class BorrowerIdentificationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChallengeOptions>, ChallengeOptionsValidator>());
         services.TryAddSingleton<EvidenceReportFactory>();
         services.TryAddSingleton<IChallengeStore, InMemoryChallengeStore>();
+        StateStoreDescriptor.Register<IChallengeStore, InMemoryChallengeStore>(services, "challenges");
         services.TryAddSingleton<IBorrowerChallengeService, BorrowerChallengeService>();
         services.AddOptions<StartupCheckOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BorrowerIdentificationOptions>, MethodConstructionValidator>());

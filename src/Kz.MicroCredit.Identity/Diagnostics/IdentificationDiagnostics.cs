@@ -34,14 +34,4 @@ public static class IdentificationDiagnostics
     internal static Counter<long> ExternalCallFailures { get; } = Meter.CreateCounter<long>("kzid.external_call.failures", description: "Failed attempts of calls to an external service (CEID, SmartBridge, liveness vendor), by service.");
 
     internal static Counter<long> BreakerOpened { get; } = Meter.CreateCounter<long>("kzid.external_call.breaker_opened", description: "Times a circuit breaker opened, by service.");
-
-    /// <summary>The reason-code dimension: the first code when it is one the SDK defines, <c>other</c> for any other, <c>none</c> without one — so the tag's values stay bounded.</summary>
-    internal static string ReasonTag(IReadOnlyList<ReasonCode> reasons) =>
-        reasons.Count == 0 ? "none" : KnownReasons.Value.Contains(reasons[0].Value) ? reasons[0].Value : "other";
-
-    private static readonly Lazy<HashSet<string>> KnownReasons = new(() => typeof(ReasonCode).Assembly.GetTypes()
-        .SelectMany(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
-        .Where(p => p.PropertyType == typeof(ReasonCode) && p.GetMethod is not null)
-        .Select(p => ((ReasonCode)p.GetValue(null)!).Value)
-        .ToHashSet(StringComparer.Ordinal));
 }

@@ -45,6 +45,13 @@ public sealed class NcaEdsMethod : IdentificationMethod
     /// <inheritdoc />
     public override IdentificationMethodId Id => IdentificationMethodId.NcaEds;
 
+    /// <summary>
+    /// Gets, for a document that is not a challenge (a signing channel's lender document), the check that the signed
+    /// content (CMS) or the signed element (XML) is exactly the document served; it replaces the challenge step, every
+    /// other check stays. <see langword="null"/> (the default): the signed content must be an issued challenge.
+    /// </summary>
+    internal Func<ReadOnlyMemory<byte>, XmlElement?, bool>? SignedContentBinding { get; init; }
+
     /// <inheritdoc />
     protected override async Task<MethodVerdict> EvaluateCoreAsync(MethodEvaluationContext context, CancellationToken cancellationToken)
     {
@@ -87,6 +94,8 @@ public sealed class NcaEdsMethod : IdentificationMethod
         Signer signer;
         ChallengeReference reference;
         bool isChallenge;
+        ReadOnlyMemory<byte> signedContent = default;
+        XmlElement? signedElement = null;
         var remarks = new List<ReasonCode>();
         if (format == EdsSignatureFormat.Cms)
         {
@@ -115,6 +124,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
 
             signer = new Signer(chosen.Certificate!, chosen.Path, chosen.KeyAlgorithm!.Value, chosen.TimestampTime ?? chosen.SigningTimeClaim, chosen.TimestampTime is not null ? "timestamp" : chosen.SigningTimeClaim is not null ? "claim" : "none");
             isChallenge = BorrowerChallenge.TryParseSignedText(cms.SignedContent.Span, out reference);
+            signedContent = cms.SignedContent;
         }
         else
         {
@@ -153,6 +163,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
 
             signer = new Signer(info.Certificate!, info.Path, info.KeyAlgorithm!.Value, info.TimestampTime ?? info.SigningTime, info.TimestampTime is not null ? "timestamp" : info.SigningTime is not null ? "claim" : "none");
             isChallenge = BorrowerChallenge.TryParseSignedXml(xml.SignedElement!, out reference);
+            signedElement = xml.SignedElement;
         }
 
         RecordCertificate(facts, signer);
@@ -198,18 +209,29 @@ public sealed class NcaEdsMethod : IdentificationMethod
 
         facts.Set("signing-time.source", signer.TimeSource);
 
-        // The signed content must be an issued, unused challenge for this IIN and operation.
-        if (!isChallenge)
+        if (SignedContentBinding is { } binding)
         {
-            return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
+            // A served document instead of a challenge: bound to exactly what was served.
+            if (!binding(signedContent, signedElement))
+            {
+                return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
+            }
         }
-
-        ChallengeRedemption redemption = await _challenges.RedeemAsync(reference, request.Iin, request.Operation, cancellationToken).ConfigureAwait(false);
-        facts.Set("challenge.id", reference.Id);
-        facts.Set("challenge.redemption", redemption.ToString());
-        if (redemption != ChallengeRedemption.Valid)
+        else
         {
-            return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
+            // The signed content must be an issued, unused challenge for this IIN and operation.
+            if (!isChallenge)
+            {
+                return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
+            }
+
+            ChallengeRedemption redemption = await _challenges.RedeemAsync(reference, request.Iin, request.Operation, cancellationToken).ConfigureAwait(false);
+            facts.Set("challenge.id", reference.Id);
+            facts.Set("challenge.redemption", redemption.ToString());
+            if (redemption != ChallengeRedemption.Valid)
+            {
+                return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
+            }
         }
 
         // Revocation: every certificate of the trusted path except the anchor, at the validation instant.

@@ -25,7 +25,9 @@ internal readonly record struct RemoteCallResult<T>
     public T? Value { get; private init; }
 
     /// <summary>Gets the reason code of a failure (<see langword="null"/> on success): <c>connection</c>,
-    /// <c>timeout</c>, <c>circuit-open</c>, <c>http-NNN</c>, or a <see cref="RemoteResponseException"/> token.</summary>
+    /// <c>timeout</c>, <c>circuit-open</c>, <c>http-NNN</c>, <c>content-type</c>, <c>empty</c>, <c>malformed</c> (an
+    /// answer the client could not parse), or a <see cref="RemoteResponseException"/> token. A client maps it to its
+    /// reason codes through <see cref="RemoteCallReasons"/>.</summary>
     public string? Reason { get; private init; }
 
     /// <summary>Gets the HTTP status of the answer, or <see langword="null"/> when none came.</summary>
@@ -34,9 +36,9 @@ internal readonly record struct RemoteCallResult<T>
     /// <summary>Gets the lowercase hex SHA-256 of the answer's body, or <see langword="null"/> when none was read.</summary>
     public string? ResponseDigest { get; private init; }
 
-    /// <summary>Gets a value indicating whether the answer broke the protocol (too large, redirect, malformed), as
-    /// opposed to the service being unavailable.</summary>
-    public bool IsProtocolError => Reason is "too-large" or "malformed" or "redirect";
+    /// <summary>Gets a value indicating whether the answer broke the protocol (too large, redirect, malformed, wrong
+    /// media type, empty), as opposed to the service being unavailable.</summary>
+    public bool IsProtocolError => Reason is "too-large" or "malformed" or "redirect" or "content-type" or "empty";
 
     /// <summary>A successful call.</summary>
     /// <param name="value">The value.</param>

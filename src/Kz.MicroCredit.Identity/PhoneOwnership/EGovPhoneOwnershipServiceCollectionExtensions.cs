@@ -53,6 +53,7 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EGovPhoneOwnershipOptions>, LenderCertificateValidator>());
         services.TryAddSingleton<SmartBridgeSettings>();
         services.TryAddSingleton<IPhoneConsentStore>(sp => new InMemoryPhoneConsentStore(sp.GetRequiredService<TimeProvider>()));
+        StateStoreDescriptor.Register<IPhoneConsentStore, InMemoryPhoneConsentStore>(services, "phone consents");
         services.TryAddSingleton<IPhoneOwnershipBinding, DefaultPhoneOwnershipBinding>();
         services.TryAddSingleton<ISmartBridgeEnvelopeSigner>(sp => new WsseEnvelopeSigner(sp.GetRequiredService<SmartBridgeSettings>()));
         services.TryAddSingleton<ISmartBridgeResponseVerifier, EdsSmartBridgeResponseVerifier>();

@@ -5,8 +5,6 @@ using System.Xml;
 using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
@@ -18,6 +16,16 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 internal sealed class SmartBridgeClient : ISmartBridgeClient
 {
     public const string HttpClientName = "Kz.MicroCredit.Identity.SmartBridge";
+
+    /// <summary>The gateway's transport failures as reason codes: any status other than 200/500 and an open breaker are
+    /// unavailable, a timeout is a timeout, a broken answer (too large, redirect, empty) a protocol error.</summary>
+    private static readonly RemoteCallReasons Reasons = new()
+    {
+        Unavailable = [ReasonCode.ProviderUnavailable],
+        Protocol = [ReasonCode.ProviderProtocolError],
+        Timeout = [ReasonCode.Timeout],
+        ForStatus = static _ => [ReasonCode.ProviderUnavailable],
+    };
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly SmartBridgeSettings _settings;
@@ -60,52 +68,34 @@ internal sealed class SmartBridgeClient : ISmartBridgeClient
         await _signer.SignAsync(envelope, cancellationToken).ConfigureAwait(false);
         byte[] requestBytes = SmartBridgeEnvelope.ToBytes(envelope);
 
-        int httpStatus = 0;
-        byte[] responseBytes;
-        try
+        HttpClient http = _httpClientFactory.CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint);
+        request.Content = new ByteArrayContent(requestBytes);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("SOAPAction", "\"\"");
+        PhoneOwnershipLog.RequestSent(_logger, messageId, serviceId);
+
+        // The one transport path (Http/RemoteHttpCall): a 200 or a 500 (SOAP faults travel in a 500) with a body is an
+        // answer to interpret; anything else is a failure mapped by the one mapping (Http/RemoteCallReasons).
+        RemoteCallResult<ReadOnlyMemory<byte>> answer = await RemoteHttpCall.SendAsync(
+            ct => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct),
+            options.MaxResponseBytes,
+            RemoteAnswerRules.RequireBody | RemoteAnswerRules.ReadServerErrorBody,
+            cancellationToken).ConfigureAwait(false);
+        if (!answer.Succeeded)
         {
-            HttpClient http = _httpClientFactory.CreateClient(HttpClientName);
-            using var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint);
-            request.Content = new ByteArrayContent(requestBytes);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
-            request.Headers.TryAddWithoutValidation("SOAPAction", "\"\"");
-            PhoneOwnershipLog.RequestSent(_logger, messageId, serviceId);
-            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            httpStatus = (int)response.StatusCode;
-            if (response.StatusCode != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.InternalServerError)
+            ReasonCode reason = Reasons.For(answer)[0];
+            int status = answer.HttpStatus ?? 0;
+            if (answer.Reason!.StartsWith("http-", StringComparison.Ordinal) || answer.Reason == RemoteHttpCall.Empty)
             {
-                return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus);
+                return Fail(messageId, serviceId, reason, status);
             }
 
-            // Read by the client's innermost handler inside the attempt and total budgets, under MaxResponseBytes.
-            responseBytes = (await BufferedBodyContent.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)).ToArray();
-            if (responseBytes.Length == 0)
-            {
-                return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
-        {
-            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.GetType().Name, ReasonCode.Timeout.Value);
-            return Fail(messageId, serviceId, ReasonCode.Timeout, httpStatus, log: false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or BrokenCircuitException or IOException)
-        {
-            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.GetType().Name, ReasonCode.ProviderUnavailable.Value);
-            return Fail(messageId, serviceId, ReasonCode.ProviderUnavailable, httpStatus, log: false);
-        }
-        catch (RemoteResponseException ex)
-        {
-            // Too large, or a redirect (never followed: the endpoint is pinned): the gateway broke the protocol.
-            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, ex.Token, ReasonCode.ProviderProtocolError.Value);
-            return Fail(messageId, serviceId, ReasonCode.ProviderProtocolError, httpStatus, log: false);
+            PhoneOwnershipLog.TransportFailed(_logger, messageId, serviceId, answer.Reason, reason.Value);
+            return Fail(messageId, serviceId, reason, status, log: false);
         }
 
-        return Interpret(messageId, serviceId, httpStatus, responseBytes);
+        return Interpret(messageId, serviceId, answer.HttpStatus!.Value, answer.Value.ToArray());
     }
 
     internal SmartBridgeCallResult Interpret(string messageId, string serviceId, int httpStatus, byte[] responseBytes)

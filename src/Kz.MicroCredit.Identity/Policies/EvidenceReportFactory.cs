@@ -66,13 +66,7 @@ public sealed class EvidenceReportFactory
     /// <summary>Gets the report's name of a status: <c>verified</c>, <c>rejected</c>, <c>indeterminate</c>, <c>not-applicable</c>.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The name.</returns>
-    public static string StatusName(IdentificationStatus status) => status switch
-    {
-        IdentificationStatus.Verified => "verified",
-        IdentificationStatus.Rejected => "rejected",
-        IdentificationStatus.NotApplicable => "not-applicable",
-        _ => "indeterminate",
-    };
+    public static string StatusName(IdentificationStatus status) => IdentificationStatusNames.Of(status);
 
     /// <summary>Gets the report's name of an operation, e.g. <c>agreement-signing</c>.</summary>
     /// <param name="operation">The operation.</param>

@@ -94,7 +94,7 @@ public sealed class PolicyBorrowerIdentifier : IBorrowerIdentifier
         EvidenceReport report = _reports.Create(request, _policy.Name, decision, reasons, outcomes);
         string statusName = EvidenceReportFactory.StatusName(decision);
         activity?.SetTag("kzid.status", statusName);
-        string reason = IdentificationDiagnostics.ReasonTag(reasons);
+        string reason = ReasonTags.Of(reasons);
         if (decision == IdentificationStatus.Indeterminate)
         {
             activity?.SetStatus(ActivityStatusCode.Error, reason);
@@ -106,7 +106,7 @@ public sealed class PolicyBorrowerIdentifier : IBorrowerIdentifier
             activity?.AddEvent(new ActivityEvent("kzid.veto", tags: new ActivityTagsCollection
             {
                 { "kzid.method", vetoing?.MethodId.Value },
-                { "kzid.reason", vetoing is null ? "none" : IdentificationDiagnostics.ReasonTag(vetoing.Reasons) },
+                { "kzid.reason", vetoing is null ? "none" : ReasonTags.Of(vetoing.Reasons) },
             }));
         }
 

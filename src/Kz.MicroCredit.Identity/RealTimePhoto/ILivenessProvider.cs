@@ -3,7 +3,7 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// <summary>A liveness provider: creates sessions with the library's random commands and reports their result.</summary>
 /// <remarks>
 /// Implementations throw <see cref="LivenessProviderException"/> for faults (the method then ends Indeterminate). The
-/// reference HTTP adapter is <see cref="Http.HttpLivenessProvider"/>.
+/// reference HTTP adapter is <see cref="HttpLivenessProvider"/>.
 /// </remarks>
 public interface ILivenessProvider
 {

@@ -106,6 +106,6 @@ public sealed class RealTimePhotoOptions
     /// <value>The default value is <see langword="true"/>. Turn it off only when phone ownership is proven otherwise.</value>
     public bool RequirePhoneOwnershipInPolicy { get; set; } = true;
 
-    /// <summary>Gets the options of the reference HTTP adapter (<see cref="Http.HttpLivenessProvider"/>); bound from the <c>Provider</c> section.</summary>
+    /// <summary>Gets the options of the reference HTTP adapter (<see cref="HttpLivenessProvider"/>); bound from the <c>Provider</c> section.</summary>
     public RealTimePhotoProviderOptions Provider { get; } = new();
 }

@@ -1,7 +1,6 @@
 using System.Net.Http;
 using Kz.MicroCredit.Identity.Http;
 using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,6 +58,9 @@ public static class RealTimePhotoServiceCollectionExtensions
         services.TryAddSingleton<ILivenessResultStore>(sp => new LivenessResultCache(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IOtpStore, InMemoryOtpStore>();
         services.TryAddSingleton<IRealTimePhotoSessionStore, InMemoryRealTimePhotoSessionStore>();
+        StateStoreDescriptor.Register<IOtpStore, InMemoryOtpStore>(services, "OTP", SharedSecretProblem);
+        StateStoreDescriptor.Register<IRealTimePhotoSessionStore, InMemoryRealTimePhotoSessionStore>(services, "real-time photo sessions", SharedSecretProblem);
+        StateStoreDescriptor.Register<ILivenessResultStore, LivenessResultCache>(services, "liveness results");
         services.TryAddSingleton<LivenessWireBinding>();
         services.TryAddSingleton<HttpLivenessProvider>();
         services.TryAddSingleton<ILivenessProvider>(sp => sp.GetRequiredService<HttpLivenessProvider>());
@@ -106,4 +108,10 @@ public static class RealTimePhotoServiceCollectionExtensions
     private static bool IsIdempotent(ResilienceContext context) =>
         context.GetRequestMessage() is { } request
         && (request.Method == HttpMethod.Get || request.Headers.Contains(LivenessWireBinding.IdempotencyHeader));
+
+    /// <summary>A shared OTP or session store needs the secret every instance hashes codes and rate limits with.</summary>
+    private static string? SharedSecretProblem(IServiceProvider services) =>
+        services.GetService<IOptions<RealTimePhotoOptions>>()?.Value.SecretKey is { Length: >= 32 }
+            ? null
+            : "A shared OTP or real-time photo session store needs RealTimePhotoOptions.SecretKey (32+ bytes, the same on every instance); a per-process random key would make codes and rate limits differ between instances.";
 }

@@ -8,6 +8,7 @@ internal enum EGovMobileError
     LinkAlreadyUsed,
     AlreadyAnswered,
     Unauthorized,
+    EdsAuthenticationFailed,
     MalformedBody,
     BodyTooLarge,
     DocumentsChanged,

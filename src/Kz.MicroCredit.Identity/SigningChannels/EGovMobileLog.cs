@@ -13,4 +13,7 @@ internal static partial class EGovMobileLog
 
     [LoggerMessage(9102, LogLevel.Information, "eGov mobile answer verified by nca-eds: {Status} {Reasons}")]
     public static partial void Answered(ILogger logger, string status, string reasons);
+
+    [LoggerMessage(9103, LogLevel.Information, "eGov mobile Eds sign-in verified by nca-eds: {Status} {Reasons}")]
+    public static partial void SignedIn(ILogger logger, string status, string reasons);
 }

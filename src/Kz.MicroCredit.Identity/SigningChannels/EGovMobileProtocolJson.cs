@@ -108,6 +108,21 @@ internal sealed class EGovMobileFile
     public string? Data { get; set; }
 }
 
+// The body of the Eds authentication (POST to API 2): the XML the app signed. The field name is not published by the
+// operator (unconfirmed); "xml" follows public integrations.
+internal sealed class EGovMobileEdsAuthentication
+{
+    [JsonPropertyName("xml")]
+    public string? Xml { get; set; }
+}
+
+// The accepted answer of a session with documents, as one opaque block in the store: every signature in document order.
+internal sealed class EGovMobileStoredAnswer
+{
+    [JsonPropertyName("signatures")]
+    public List<byte[]>? Signatures { get; set; }
+}
+
 internal sealed class EGovMobileMessage
 {
     [JsonPropertyName("message")]
@@ -130,5 +145,7 @@ internal sealed class EGovMobileStatusResponse
 [JsonSerializable(typeof(EGovMobileApi1Response))]
 [JsonSerializable(typeof(EGovMobileDocuments))]
 [JsonSerializable(typeof(EGovMobileMessage))]
+[JsonSerializable(typeof(EGovMobileEdsAuthentication))]
+[JsonSerializable(typeof(EGovMobileStoredAnswer))]
 [JsonSerializable(typeof(EGovMobileStatusResponse))]
 internal sealed partial class EGovMobileJsonContext : JsonSerializerContext;

@@ -31,13 +31,19 @@ public sealed record EGovMobileSession
     /// <summary>Gets the sign method the phone is asked for.</summary>
     public required EGovMobileSignMethod SignMethod { get; init; }
 
+    /// <summary>Gets how the phone authenticates its API 2 calls.</summary>
+    public EGovMobileAuthType AuthType { get; init; } = EGovMobileAuthType.Token;
+
+    /// <summary>Gets the lender's documents served after the challenge (ids 2, 3, …); empty for a challenge-only session.</summary>
+    public IReadOnlyList<EGovMobileDocument> Documents { get; init; } = [];
+
     /// <summary>Gets when the session was started.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Gets when the session (its QR code and deep links) expires.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    /// <summary>Gets the SHA-256 digest of the API 2 token, once the phone has fetched API 1 (the QR is single use).</summary>
+    /// <summary>Gets the SHA-256 digest of the API 2 token (of a random value for Eds and None), once the phone has fetched API 1 (the QR is single use).</summary>
     public byte[]? TokenDigest { get; init; }
 
     /// <summary>Gets the state (never <see cref="EGovMobileSessionState.Expired"/> in the store: expiry is computed).</summary>
@@ -46,9 +52,13 @@ public sealed record EGovMobileSession
     /// <summary>Gets the reason codes of the engine's verdict, once answered.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
-    /// <summary>Gets the accepted signature (CMS DER or signed XML UTF-8), once <see cref="EGovMobileSessionState.Accepted"/>.</summary>
+    /// <summary>
+    /// Gets the accepted answer, once <see cref="EGovMobileSessionState.Accepted"/>: the signature (CMS DER or signed XML
+    /// UTF-8) of a challenge-only session, or every document's signature in one opaque block for a session with
+    /// <see cref="Documents"/>. A store keeps it as it is.
+    /// </summary>
     public byte[]? Signature { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"EGovMobileSession {{ State = {State}, SignMethod = {SignMethod}, ExpiresAt = {ExpiresAt:O} }}";
+    public override string ToString() => $"EGovMobileSession {{ State = {State}, SignMethod = {SignMethod}, AuthType = {AuthType}, Documents = {Documents.Count}, ExpiresAt = {ExpiresAt:O} }}";
 }

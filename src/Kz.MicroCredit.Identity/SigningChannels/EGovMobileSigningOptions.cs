@@ -39,6 +39,18 @@ public sealed class EGovMobileSigningOptions
     /// <value>The default value is <see cref="EGovMobileSignMethod.Xml"/>.</value>
     public EGovMobileSignMethod SignMethod { get; set; } = EGovMobileSignMethod.Xml;
 
+    /// <summary>Gets or sets how the phone authenticates its API 2 calls (API 1's <c>auth_type</c>).</summary>
+    /// <value>The default value is <see cref="EGovMobileAuthType.Token"/>.</value>
+    public EGovMobileAuthType AuthType { get; set; } = EGovMobileAuthType.Token;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether <see cref="EGovMobileAuthType.None"/> is allowed. With it, whoever holds
+    /// the session id (it is in the QR code and the deep link) can fetch the documents and answer; the answer is still
+    /// verified in full, but a stranger can read the documents or spoil the session with a rejected answer.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: <see cref="EGovMobileAuthType.None"/> fails at start-up.</value>
+    public bool AllowUnauthenticatedApi2 { get; set; }
+
     /// <summary>Gets or sets how long a QR code / deep link stays usable (never beyond the challenge's own expiry).</summary>
     /// <value>The default value is 3 minutes; allowed 30 seconds to 1 hour.</value>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(3);

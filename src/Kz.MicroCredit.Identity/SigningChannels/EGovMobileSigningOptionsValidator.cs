@@ -32,6 +32,15 @@ internal sealed class EGovMobileSigningOptionsValidator : IValidateOptions<EGovM
             failures.Add("EGovMobileSigningOptions.SignMethod is not a known sign method.");
         }
 
+        if (!Enum.IsDefined(options.AuthType))
+        {
+            failures.Add("EGovMobileSigningOptions.AuthType is not a known auth type.");
+        }
+        else if (options.AuthType == EGovMobileAuthType.None && !options.AllowUnauthenticatedApi2)
+        {
+            failures.Add("EGovMobileSigningOptions.AuthType None leaves API 2 unauthenticated (the session id in the QR code becomes the only secret): set AllowUnauthenticatedApi2 to true to opt in, or use Token or Eds.");
+        }
+
         if (options.SessionLifetime < TimeSpan.FromSeconds(30) || options.SessionLifetime > TimeSpan.FromHours(1))
         {
             failures.Add("EGovMobileSigningOptions.SessionLifetime must be between 30 seconds and 1 hour.");

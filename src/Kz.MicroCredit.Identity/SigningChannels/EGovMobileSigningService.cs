@@ -15,7 +15,7 @@ namespace Kz.MicroCredit.Identity.SigningChannels;
 /// options and revocation checker, with the challenge bound to the session instead of redeemed: the collected signature
 /// is later redeemed by the lender's identification exactly as a directly submitted one.
 /// </summary>
-internal sealed class EGovMobileSigningService : IEGovMobileSigningService
+internal sealed partial class EGovMobileSigningService : IEGovMobileSigningService
 {
     private const string ServedMime = "text/plain";
     private readonly IEGovMobileSessionStore _store;
@@ -48,31 +48,46 @@ internal sealed class EGovMobileSigningService : IEGovMobileSigningService
 
     internal EGovMobileSigningOptions Options => _options;
 
-    public async Task<EGovMobileSigningSession> StartAsync(Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default)
+    public Task<EGovMobileSigningSession> StartAsync(Iin iin, IdentificationOperation operation, CancellationToken cancellationToken = default)
     {
         if (!iin.HasValue)
         {
             throw new ArgumentException("The IIN is required.", nameof(iin));
         }
 
-        BorrowerChallenge challenge = await _challenges.IssueAsync(iin, operation, cancellationToken).ConfigureAwait(false);
+        return StartAsync(new EGovMobileSigningRequest(iin, operation), cancellationToken);
+    }
+
+    public async Task<EGovMobileSigningSession> StartAsync(EGovMobileSigningRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EGovMobileSignMethod challengeMethod = request.ChallengeSignMethod ?? _options.SignMethod;
+        if (!Enum.IsDefined(challengeMethod))
+        {
+            throw new ArgumentException("The challenge's sign method is not a known sign method.", nameof(request));
+        }
+
+        EGovMobileDocument[] documents = CheckDocuments(request);
+        BorrowerChallenge challenge = await _challenges.IssueAsync(request.Iin, request.Operation, cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = _time.GetUtcNow();
         DateTimeOffset expiresAt = now + _options.SessionLifetime < challenge.ExpiresAt ? now + _options.SessionLifetime : challenge.ExpiresAt;
         var session = new EGovMobileSession
         {
             Id = RandomToken(24),
-            IinDigits = iin.Value,
-            Operation = operation,
+            IinDigits = request.Iin.Value,
+            Operation = request.Operation,
             ChallengeId = challenge.Id,
             ChallengeNonce = challenge.Nonce,
             ChallengeIssuedAt = challenge.IssuedAt,
             ChallengeExpiresAt = challenge.ExpiresAt,
-            SignMethod = _options.SignMethod,
+            SignMethod = challengeMethod,
+            AuthType = _options.AuthType,
+            Documents = documents,
             CreatedAt = now,
             ExpiresAt = expiresAt,
         };
         await _store.AddAsync(session, cancellationToken).ConfigureAwait(false);
-        EGovMobileLog.Started(_logger, WireName(session.SignMethod), expiresAt);
+        EGovMobileLog.Started(_logger, EGovMobileServedDocument.WireSignMethod(EGovMobileServedDocument.Of(session)), expiresAt);
         Uri api1 = Api1Url(session.Id);
         var links = new Dictionary<string, Uri>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, string> template in _options.DeepLinkTemplates)
@@ -97,8 +112,27 @@ internal sealed class EGovMobileSigningService : IEGovMobileSigningService
 
     public async Task<NcaEdsEvidence?> GetEvidenceAsync(string sessionId, CancellationToken cancellationToken = default)
     {
+        IReadOnlyList<EGovMobileSignedDocument>? signed = await GetSignedDocumentsAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        return signed is null ? null : ToEvidence(signed[0]);
+    }
+
+    public async Task<IReadOnlyList<EGovMobileSignedDocument>?> GetSignedDocumentsAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
         EGovMobileSession? session = await FindAsync(sessionId, cancellationToken).ConfigureAwait(false);
-        return session is { State: EGovMobileSessionState.Accepted, Signature: { } signature } ? ToEvidence(session, signature) : null;
+        if (session is not { State: EGovMobileSessionState.Accepted, Signature: { } kept })
+        {
+            return null;
+        }
+
+        IReadOnlyList<EGovMobileServedDocument> served = EGovMobileServedDocument.Of(session);
+        List<byte[]>? signatures = served.Count == 1 ? [kept] : UnpackAnswer(kept);
+        if (signatures is null || signatures.Count != served.Count)
+        {
+            // A stored answer that does not fit the session is never handed out as evidence.
+            return null;
+        }
+
+        return [.. served.Select((d, i) => new EGovMobileSignedDocument(d.Id, d.IsChallenge, d.NameRu, d.NameKz, d.NameEn, d.SignMethod, d.Content, signatures[i]))];
     }
 
     /// <summary>The QR text of a pending, unexpired session; <see langword="null"/> otherwise.</summary>
@@ -126,8 +160,11 @@ internal sealed class EGovMobileSigningService : IEGovMobileSigningService
             return Refuse("api1", error!.Value, language);
         }
 
+        // Token: the claim hands the token out once. None hands out nothing, but the claim (of a random digest nobody
+        // holds) still makes the QR code single use. Eds hands out nothing either: its claim is the signer's sign-in.
         string token = RandomToken(32);
-        if (session.TokenDigest is not null || !await _store.TryClaimAsync(session.Id, Digest(token), cancellationToken).ConfigureAwait(false))
+        if (session.AuthType != EGovMobileAuthType.Eds
+            && (session.TokenDigest is not null || !await _store.TryClaimAsync(session.Id, Digest(token), cancellationToken).ConfigureAwait(false)))
         {
             return Refuse("api1", EGovMobileError.LinkAlreadyUsed, language);
         }
@@ -142,12 +179,17 @@ internal sealed class EGovMobileSigningService : IEGovMobileSigningService
             },
             ExpiryDate = session.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
             Organisation = new EGovMobileOrganisation { NameRu = _options.OrganisationNameRu, NameKz = _options.OrganisationNameKz, NameEn = _options.OrganisationNameEn, Bin = _options.OrganisationBin },
-            Document = new EGovMobileDocumentLocation { Uri = Api2Url(session.Id).AbsoluteUri, AuthType = "Token", AuthToken = token },
+            Document = new EGovMobileDocumentLocation
+            {
+                Uri = Api2Url(session.Id).AbsoluteUri,
+                AuthType = session.AuthType.ToString(),
+                AuthToken = session.AuthType == EGovMobileAuthType.Token ? token : null,
+            },
         };
         return new EGovMobileProtocolResponse(200, JsonSerializer.SerializeToUtf8Bytes(body, EGovMobileJsonContext.Default.EGovMobileApi1Response));
     }
 
-    /// <summary>API 2, fetch: the documents to sign.</summary>
+    /// <summary>API 2, fetch (Token and None): the documents to sign.</summary>
     internal async Task<EGovMobileProtocolResponse> GetDocumentsAsync(string sessionId, string? authorization, string? acceptLanguage, CancellationToken cancellationToken)
     {
         string language = EGovMobileMessages.Language(acceptLanguage);
@@ -157,237 +199,79 @@ internal sealed class EGovMobileSigningService : IEGovMobileSigningService
             return Refuse("api2-get", error!.Value, language);
         }
 
+        if (session.AuthType == EGovMobileAuthType.Eds)
+        {
+            // Eds: the documents are handed out only after the signed sign-in (POST).
+            return Refuse("api2-get", EGovMobileError.EdsAuthenticationFailed, language);
+        }
+
         if (!Authorized(session, authorization))
         {
             return Refuse("api2-get", EGovMobileError.Unauthorized, language);
         }
 
-        return new EGovMobileProtocolResponse(200, JsonSerializer.SerializeToUtf8Bytes(ServedDocuments(session), EGovMobileJsonContext.Default.EGovMobileDocuments));
+        return Documents(session);
     }
 
-    /// <summary>API 2, answer: checks the signed documents, verifies the signature with the <c>nca-eds</c> engine and closes the session once.</summary>
-    internal async Task<EGovMobileProtocolResponse> SubmitAsync(string sessionId, string? authorization, long? contentLength, Stream body, string? acceptLanguage, CancellationToken cancellationToken)
+    /// <summary>
+    /// API 2, Eds sign-in (POST): an XML the app signed that names this session, verified by the <c>nca-eds</c> engine
+    /// (chain, revocation, the borrower's IIN); the signer's certificate is then the only one whose answer the session
+    /// takes. Answers the documents.
+    /// </summary>
+    internal async Task<EGovMobileProtocolResponse> AuthenticateAsync(string sessionId, long? contentLength, Stream body, string? acceptLanguage, CancellationToken cancellationToken)
     {
+        const int MaxSignInBytes = 64 * 1024;
         string language = EGovMobileMessages.Language(acceptLanguage);
         (EGovMobileSession? session, EGovMobileError? error) = await OpenSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
-            return Refuse("api2-put", error!.Value, language);
+            return Refuse("api2-auth", error!.Value, language);
         }
 
-        if (!Authorized(session, authorization))
+        if (session.AuthType != EGovMobileAuthType.Eds)
         {
-            return Refuse("api2-put", EGovMobileError.Unauthorized, language);
+            return Refuse("api2-auth", EGovMobileError.EdsAuthenticationFailed, language);
         }
 
-        if (contentLength > _options.MaxAnswerBytes)
+        if (contentLength > MaxSignInBytes)
         {
-            return Refuse("api2-put", EGovMobileError.BodyTooLarge, language);
+            return Refuse("api2-auth", EGovMobileError.BodyTooLarge, language);
         }
 
-        byte[]? bytes = await ReadCappedAsync(body, _options.MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
+        byte[]? bytes = await ReadCappedAsync(body, MaxSignInBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
-            return Refuse("api2-put", EGovMobileError.BodyTooLarge, language);
+            return Refuse("api2-auth", EGovMobileError.BodyTooLarge, language);
         }
 
-        EGovMobileDocuments? answer;
-        try
+        string? xml = Deserialize(bytes, EGovMobileJsonContext.Default.EGovMobileEdsAuthentication)?.Xml;
+        if (string.IsNullOrEmpty(xml))
         {
-            answer = JsonSerializer.Deserialize(bytes, EGovMobileJsonContext.Default.EGovMobileDocuments);
-        }
-        catch (JsonException)
-        {
-            answer = null;
+            return Refuse("api2-auth", EGovMobileError.MalformedBody, language);
         }
 
-        if (answer is null)
+        string api2 = Api2Url(session.Id).AbsoluteUri;
+        MethodOutcome outcome = await VerifyAsync(
+            session,
+            new NcaEdsEvidence(Encoding.UTF8.GetBytes(xml), EdsSignatureFormat.Xml),
+            (_, element) => element is not null && ReferenceEquals(element, element.OwnerDocument.DocumentElement) && EGovMobileDocumentBinding.NamesSession(element, session.Id, api2),
+            cancellationToken).ConfigureAwait(false);
+        EGovMobileLog.SignedIn(_logger, outcome.Status.ToString(), string.Join(",", outcome.Reasons.Select(r => r.Value)));
+        if (outcome.Status == IdentificationStatus.Verified && SignerDigest(outcome) is { } signer)
         {
-            return Refuse("api2-put", EGovMobileError.MalformedBody, language);
+            // The first signer to sign in binds the session to their certificate (the claim is atomic); the same
+            // signer may sign in again (a retry), anyone else is refused.
+            bool bound = session.TokenDigest is null
+                ? await _store.TryClaimAsync(session.Id, signer, cancellationToken).ConfigureAwait(false)
+                    || (await _store.GetAsync(session.Id, cancellationToken).ConfigureAwait(false))?.TokenDigest is { } winner && CryptographicOperations.FixedTimeEquals(winner, signer)
+                : CryptographicOperations.FixedTimeEquals(session.TokenDigest, signer);
+            return bound ? Documents(session) : Refuse("api2-auth", EGovMobileError.LinkAlreadyUsed, language);
         }
 
-        (NcaEdsEvidence? evidence, byte[]? kept, EGovMobileError? invalid) = ReadSignature(session, answer);
-        if (evidence is null)
-        {
-            return Refuse("api2-put", invalid!.Value, language);
-        }
-
-        var request = new BorrowerIdentificationRequest(Iin.Parse(session.IinDigits), session.Operation, "egov-mobile");
-        request.Evidence.Add(evidence);
-        var engine = new NcaEdsMethod(_edsOptions, new SessionBoundChallenges(session, _time), _revocation, _time, _loggers.CreateLogger<NcaEdsMethod>());
-        MethodOutcome outcome = await engine.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
-        string[] reasons = [.. outcome.Reasons.Select(r => r.Value)];
-        EGovMobileLog.Answered(_logger, outcome.Status.ToString(), string.Join(",", reasons));
-        switch (outcome.Status)
-        {
-            case IdentificationStatus.Verified:
-                return await _store.TryCompleteAsync(session.Id, EGovMobileSessionState.Accepted, reasons, kept, cancellationToken).ConfigureAwait(false)
-                    ? new EGovMobileProtocolResponse(200, "{}"u8.ToArray())
-                    : Refuse("api2-put", EGovMobileError.AlreadyAnswered, language);
-            case IdentificationStatus.Rejected:
-                // A definitive verdict closes the session so that the page can show it; the signature is not kept.
-                if (!await _store.TryCompleteAsync(session.Id, EGovMobileSessionState.Rejected, reasons, null, cancellationToken).ConfigureAwait(false))
-                {
-                    return Refuse("api2-put", EGovMobileError.AlreadyAnswered, language);
-                }
-
-                return Refuse("api2-put", outcome.Reasons.Contains(ReasonCode.IinMismatch) ? EGovMobileError.SignerMismatch : EGovMobileError.SignatureRejected, language);
-            default:
-                // Indeterminate (e.g. revocation not established): nothing decided, the phone may answer again.
-                return Refuse("api2-put", EGovMobileError.TryLater, language);
-        }
+        return outcome.Status == IdentificationStatus.Rejected
+            ? Refuse("api2-auth", EGovMobileError.EdsAuthenticationFailed, language)
+            : Refuse("api2-auth", EGovMobileError.TryLater, language);
     }
-
-    private (NcaEdsEvidence? Evidence, byte[]? Kept, EGovMobileError? Error) ReadSignature(EGovMobileSession session, EGovMobileDocuments answer)
-    {
-        if (answer.DocumentsToSign is not { Count: > 0 } documents || documents.Any(d => d is null))
-        {
-            return (null, null, EGovMobileError.MalformedBody);
-        }
-
-        if (!string.Equals(answer.SignMethod, WireName(session.SignMethod), StringComparison.Ordinal) || documents.Count != 1 || documents[0].Id != 1)
-        {
-            return (null, null, EGovMobileError.DocumentsChanged);
-        }
-
-        BorrowerChallenge challenge = Challenge(session);
-        EGovMobileDocumentToSign document = documents[0];
-        if (session.SignMethod == EGovMobileSignMethod.Xml)
-        {
-            if (string.IsNullOrEmpty(document.DocumentXml))
-            {
-                return (null, null, EGovMobileError.MalformedBody);
-            }
-
-            byte[] xml = Encoding.UTF8.GetBytes(document.DocumentXml);
-            if (!SafeXml.TryLoad(xml, _options.MaxAnswerBytes, out XmlDocument? signed, out _) || !SafeXml.TryLoad(Encoding.UTF8.GetBytes(challenge.ToSignedXml()), 4096, out XmlDocument? served, out _))
-            {
-                return (null, null, EGovMobileError.MalformedBody);
-            }
-
-            return SameChallengeElement(served.DocumentElement!, signed.DocumentElement)
-                ? (new NcaEdsEvidence(xml, EdsSignatureFormat.Xml), xml, null)
-                : (null, null, EGovMobileError.DocumentsChanged);
-        }
-
-        byte[] cms;
-        try
-        {
-            cms = Convert.FromBase64String(document.Document?.File?.Data ?? string.Empty);
-        }
-        catch (FormatException)
-        {
-            return (null, null, EGovMobileError.MalformedBody);
-        }
-
-        if (cms.Length == 0)
-        {
-            return (null, null, EGovMobileError.MalformedBody);
-        }
-
-        byte[]? content;
-        try
-        {
-            content = CmsSignedMessage.Parse(cms).Content;
-        }
-        catch (Exception ex) when (NcaCmsVerifier.IsParseFault(ex))
-        {
-            return (null, null, EGovMobileError.MalformedBody);
-        }
-
-        byte[] servedBytes = challenge.ToSignedBytes();
-        bool attached = session.SignMethod == EGovMobileSignMethod.CmsWithData;
-        if ((attached && content is null) || (content is not null && !content.AsSpan().SequenceEqual(servedBytes)))
-        {
-            return (null, null, EGovMobileError.DocumentsChanged);
-        }
-
-        return (new NcaEdsEvidence(cms, EdsSignatureFormat.Cms, content is null ? servedBytes : null), cms, null);
-    }
-
-    // The signed root must be the served challenge element: same name, same attributes, only Signature elements added.
-    private static bool SameChallengeElement(XmlElement served, XmlElement? signed)
-    {
-        if (signed is null || signed.LocalName != served.LocalName || signed.NamespaceURI != served.NamespaceURI || signed.Attributes.Count != served.Attributes.Count)
-        {
-            return false;
-        }
-
-        foreach (XmlAttribute attribute in served.Attributes)
-        {
-            if (signed.GetAttributeNode(attribute.LocalName, attribute.NamespaceURI)?.Value != attribute.Value)
-            {
-                return false;
-            }
-        }
-
-        foreach (XmlNode child in signed.ChildNodes)
-        {
-            bool allowed = child.NodeType == XmlNodeType.Whitespace || child.NodeType == XmlNodeType.SignificantWhitespace
-                || (child is XmlElement { LocalName: "Signature", NamespaceURI: "http://www.w3.org/2000/09/xmldsig#" });
-            if (!allowed)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static NcaEdsEvidence ToEvidence(EGovMobileSession session, byte[] signature) => session.SignMethod switch
-    {
-        EGovMobileSignMethod.Xml => new NcaEdsEvidence(signature, EdsSignatureFormat.Xml),
-        _ => new NcaEdsEvidence(signature, EdsSignatureFormat.Cms, IsDetached(signature) ? Challenge(session).ToSignedBytes() : null),
-    };
-
-    private static bool IsDetached(byte[] cms)
-    {
-        try
-        {
-            return CmsSignedMessage.Parse(cms).Content is null;
-        }
-        catch (Exception ex) when (NcaCmsVerifier.IsParseFault(ex))
-        {
-            return false;
-        }
-    }
-
-    private static EGovMobileDocuments ServedDocuments(EGovMobileSession session)
-    {
-        BorrowerChallenge challenge = Challenge(session);
-        var document = new EGovMobileDocumentToSign
-        {
-            Id = 1,
-            NameRu = "Подтверждение личности заёмщика",
-            NameKz = "Қарыз алушының жеке басын растау",
-            NameEn = "Borrower identity confirmation",
-            Meta =
-            [
-                new EGovMobileMeta { Name = "operation", Value = EvidenceReportFactory.OperationName(session.Operation) },
-                new EGovMobileMeta { Name = "expiresAt", Value = challenge.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) },
-            ],
-        };
-        if (session.SignMethod == EGovMobileSignMethod.Xml)
-        {
-            document.DocumentXml = challenge.ToSignedXml();
-        }
-        else
-        {
-            document.Document = new EGovMobileDocumentBody { File = new EGovMobileFile { Mime = ServedMime, Data = Convert.ToBase64String(challenge.ToSignedBytes()) } };
-        }
-
-        return new EGovMobileDocuments { SignMethod = WireName(session.SignMethod), Version = 1, DocumentsToSign = [document] };
-    }
-
-    private static BorrowerChallenge Challenge(EGovMobileSession session) =>
-        new(session.ChallengeId, session.ChallengeNonce, Iin.Parse(session.IinDigits), session.Operation, session.ChallengeIssuedAt, session.ChallengeExpiresAt);
-
-    internal static string WireName(EGovMobileSignMethod method) => method switch
-    {
-        EGovMobileSignMethod.Xml => "XML",
-        EGovMobileSignMethod.CmsWithData => "CMS_WITH_DATA",
-        _ => "CMS_SIGN_ONLY",
-    };
 
     private async Task<(EGovMobileSession? Session, EGovMobileError? Error)> OpenSessionAsync(string sessionId, CancellationToken cancellationToken)
     {
@@ -411,6 +295,12 @@ internal sealed class EGovMobileSigningService : IEGovMobileSigningService
     private static bool Authorized(EGovMobileSession session, string? authorization)
     {
         const string Scheme = "Bearer ";
+        if (session.AuthType == EGovMobileAuthType.None)
+        {
+            // The lender opted in (AllowUnauthenticatedApi2): the session id is the only secret.
+            return true;
+        }
+
         if (session.TokenDigest is null || authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length > 256)
         {
             return false;

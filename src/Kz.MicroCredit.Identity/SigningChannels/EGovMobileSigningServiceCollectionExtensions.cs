@@ -45,6 +45,7 @@ public static class EGovMobileSigningServiceCollectionExtensions
         services.AddOptions<EGovMobileSigningOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EGovMobileSigningOptions>, EGovMobileSigningOptionsValidator>());
         services.TryAddSingleton<IEGovMobileSessionStore>(sp => new InMemoryEGovMobileSessionStore(sp.GetRequiredService<TimeProvider>()));
+        StateStoreDescriptor.Register<IEGovMobileSessionStore, InMemoryEGovMobileSessionStore>(services, "eGov mobile signing sessions");
         services.TryAddSingleton(sp => new EGovMobileSigningService(
             sp.GetRequiredService<IEGovMobileSessionStore>(),
             sp.GetRequiredService<IBorrowerChallengeService>(),

@@ -1,7 +1,3 @@
-using Kz.MicroCredit.Identity.Biometrics;
-using Kz.MicroCredit.Identity.PhoneOwnership;
-using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.SigningChannels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +9,8 @@ namespace Kz.MicroCredit.Identity;
 /// <summary>
 /// The start-up check of the state stores (runs with the other <c>ValidateOnStart</c> options): a shared store with a
 /// per-process random key is an error (each instance would hash codes and borrower keys differently), and in-process
-/// stores in the Production environment are a warning, or an error when configured so.
+/// stores in the Production environment are a warning, or an error when configured so. The stores are the ones their
+/// capabilities described (<see cref="StateStoreDescriptor"/>), so this check knows no method's types.
 /// </summary>
 internal sealed class StateStoreStartupCheck : IValidateOptions<StateStoreOptions>
 {
@@ -25,23 +22,12 @@ internal sealed class StateStoreStartupCheck : IValidateOptions<StateStoreOption
     {
         var errors = new List<string>();
         var singleInstance = new List<string>();
-        bool otpShared = Check<IOtpStore>("OTP", s => s is InMemoryOtpStore, singleInstance);
-        bool rtpSessionsShared = Check<IRealTimePhotoSessionStore>("real-time photo sessions", s => s is InMemoryRealTimePhotoSessionStore, singleInstance);
-        Check<ILivenessResultStore>("liveness results", s => s is LivenessResultCache, singleInstance);
-        bool attemptsShared = Check<IBiometricAttemptStore>("biometric attempts", s => s is InMemoryBiometricAttemptStore, singleInstance);
-        bool kcmrShared = Check<IKcmrSessionStore>("KCMR sessions", s => s is InMemoryKcmrSessionStore, singleInstance);
-        Check<IChallengeStore>("challenges", s => s is InMemoryChallengeStore, singleInstance);
-        Check<IPhoneConsentStore>("phone consents", s => s is InMemoryPhoneConsentStore, singleInstance);
-        Check<IEGovMobileSessionStore>("eGov mobile signing sessions", s => s is InMemoryEGovMobileSessionStore, singleInstance);
-
-        if ((otpShared || rtpSessionsShared) && _services.GetService<IOptions<RealTimePhotoOptions>>()?.Value.SecretKey is not { Length: >= 32 })
+        foreach (StateStoreDescriptor store in _services.GetServices<StateStoreDescriptor>())
         {
-            errors.Add("A shared OTP or real-time photo session store needs RealTimePhotoOptions.SecretKey (32+ bytes, the same on every instance); a per-process random key would make codes and rate limits differ between instances.");
-        }
-
-        if ((attemptsShared || kcmrShared) && string.IsNullOrEmpty(_services.GetService<IOptions<KcmrBiometricsOptions>>()?.Value.SubjectKeySecret))
-        {
-            errors.Add("A shared biometric attempt or KCMR session store needs KcmrBiometricsOptions.SubjectKeySecret (the same on every instance); a per-process random key would give each instance its own attempt counter.");
+            if (Check(store, singleInstance) && store.SharedStoreProblem?.Invoke(_services) is { } problem && !errors.Contains(problem))
+            {
+                errors.Add(problem);
+            }
         }
 
         IHostEnvironment? environment = _services.GetService<IHostEnvironment>();
@@ -63,18 +49,17 @@ internal sealed class StateStoreStartupCheck : IValidateOptions<StateStoreOption
     }
 
     /// <summary>Resolves a store if registered; adds it to the single-instance list when in-process; true when shared.</summary>
-    private bool Check<TStore>(string label, Func<TStore, bool> isInProcess, List<string> singleInstance)
-        where TStore : class
+    private bool Check(StateStoreDescriptor descriptor, List<string> singleInstance)
     {
-        TStore? store = _services.GetService<TStore>();
+        object? store = _services.GetService(descriptor.StoreType);
         if (store is null)
         {
             return false;
         }
 
-        if (isInProcess(store))
+        if (descriptor.IsInProcess(store))
         {
-            singleInstance.Add(label);
+            singleInstance.Add(descriptor.Label);
             return false;
         }
 

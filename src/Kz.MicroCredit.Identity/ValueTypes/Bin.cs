@@ -7,7 +7,7 @@ namespace Kz.MicroCredit.Identity;
 /// digit 5 the entity type (4 resident, 5 non-resident, 6 individual entrepreneur acting jointly), the same check digit as
 /// an <see cref="Iin"/>.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(ValueTypes.BinJsonConverter))]
+[System.Text.Json.Serialization.JsonConverter(typeof(BinJsonConverter))]
 public readonly partial struct Bin : IEquatable<Bin>, IParsable<Bin>
 {
     private readonly string? _value;

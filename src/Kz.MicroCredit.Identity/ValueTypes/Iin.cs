@@ -10,7 +10,7 @@ namespace Kz.MicroCredit.Identity;
 /// <see cref="ToString()"/> prints a masked form, so an IIN that reaches a log line or an exception message by accident
 /// does not disclose the person. Read <see cref="Value"/> only where the clear number is really needed.
 /// </remarks>
-[System.Text.Json.Serialization.JsonConverter(typeof(ValueTypes.IinJsonConverter))]
+[System.Text.Json.Serialization.JsonConverter(typeof(IinJsonConverter))]
 public readonly partial struct Iin : IEquatable<Iin>, IParsable<Iin>
 {
     private readonly string? _value;

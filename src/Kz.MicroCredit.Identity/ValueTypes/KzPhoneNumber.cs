@@ -10,7 +10,7 @@ namespace Kz.MicroCredit.Identity;
 /// <see cref="ToString()"/> prints a masked form; use <see cref="E164"/> where the number itself is needed. The prefix
 /// says which operator the range was issued to, not the current operator: numbers are portable.
 /// </remarks>
-[System.Text.Json.Serialization.JsonConverter(typeof(ValueTypes.KzPhoneNumberJsonConverter))]
+[System.Text.Json.Serialization.JsonConverter(typeof(KzPhoneNumberJsonConverter))]
 public readonly partial struct KzPhoneNumber : IEquatable<KzPhoneNumber>, IParsable<KzPhoneNumber>
 {
     // Mobile prefixes after +7 (ranges issued to Kcell, Beeline, Tele2, Altel); see docs/value-types.md.

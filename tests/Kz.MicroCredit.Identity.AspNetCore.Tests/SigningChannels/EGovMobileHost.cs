@@ -19,8 +19,11 @@ internal sealed class EGovMobileHost : IAsyncDisposable
     public static readonly Iin Borrower = Iin.Parse("880912300763");
     public static readonly Iin Other = Iin.Parse("790303402568");
 
-    private EGovMobileHost(WebApplication app, SandboxPki pki, FakeTimeProvider time)
+    private readonly bool _ownsPki;
+
+    private EGovMobileHost(WebApplication app, SandboxPki pki, FakeTimeProvider time, bool ownsPki)
     {
+        _ownsPki = ownsPki;
         App = app;
         Pki = pki;
         Time = time;
@@ -42,10 +45,11 @@ internal sealed class EGovMobileHost : IAsyncDisposable
 
     public IBorrowerIdentifier Identifier => App.Services.GetRequiredService<IBorrowerIdentifier>();
 
-    public static async Task<EGovMobileHost> StartAsync(EGovMobileSignMethod signMethod = EGovMobileSignMethod.Xml, NcaKeyAlgorithm algorithm = NcaKeyAlgorithm.Gost2015_512, Action<EGovMobileSigningOptions>? configure = null, bool revocationUnavailable = false, Func<TimeProvider, IEGovMobileSessionStore>? store = null)
+    /// <summary>Starts a host; a farm's instances share <paramref name="sharedPki"/>, <paramref name="sharedTime"/> and the state added by <paramref name="identification"/>.</summary>
+    public static async Task<EGovMobileHost> StartAsync(EGovMobileSignMethod signMethod = EGovMobileSignMethod.Xml, NcaKeyAlgorithm algorithm = NcaKeyAlgorithm.Gost2015_512, Action<EGovMobileSigningOptions>? configure = null, bool revocationUnavailable = false, Func<TimeProvider, IEGovMobileSessionStore>? store = null, SandboxPki? sharedPki = null, FakeTimeProvider? sharedTime = null, Action<BorrowerIdentificationBuilder>? identification = null)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var pki = new SandboxPki(new SandboxPkiOptions { TimeProvider = time, Algorithm = algorithm });
+        FakeTimeProvider time = sharedTime ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
+        SandboxPki pki = sharedPki ?? new SandboxPki(new SandboxPkiOptions { TimeProvider = time, Algorithm = algorithm });
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -55,7 +59,9 @@ internal sealed class EGovMobileHost : IAsyncDisposable
             builder.Services.AddSingleton(store(time));
         }
 
-        builder.Services.AddBorrowerIdentification()
+        BorrowerIdentificationBuilder kzid = builder.Services.AddBorrowerIdentification();
+        identification?.Invoke(kzid);
+        kzid
             .UsePolicy(IdentificationPolicy.ForMethod(IdentificationMethodId.NcaEds))
             .AddNcaEds(o =>
             {
@@ -79,7 +85,7 @@ internal sealed class EGovMobileHost : IAsyncDisposable
         app.UseRouting();
         app.MapKzidEGovMobileSigning();
         await app.StartAsync();
-        return new EGovMobileHost(app, pki, time);
+        return new EGovMobileHost(app, pki, time, sharedPki is null);
     }
 
     public Task<EGovMobileSigningSession> StartSessionAsync(Iin? iin = null) =>
@@ -97,6 +103,9 @@ internal sealed class EGovMobileHost : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        Pki.Dispose();
+        if (_ownsPki)
+        {
+            Pki.Dispose();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Kz.MicroCredit.Identity.Cryptography;
 using Kz.MicroCredit.Identity.Cryptography.Gost;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Digests;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Kz.MicroCredit.Identity.Testing;
 using Kz.MicroCredit.Identity.Testing.RealTimePhoto;
 using Microsoft.Extensions.DependencyInjection;

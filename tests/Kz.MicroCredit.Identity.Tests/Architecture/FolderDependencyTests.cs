@@ -17,47 +17,11 @@ namespace Kz.MicroCredit.Identity.Tests.Architecture;
 public sealed class FolderDependencyTests
 {
     /// <summary>
-    /// Edges that close a cycle today and are accepted until they are removed. Format: "From -> To" (folders relative
-    /// to src/Kz.MicroCredit.Identity). Keep each with its reason.
+    /// Edges that close a cycle and are accepted until they are removed. Format: "From -> To" (folders relative to
+    /// src/Kz.MicroCredit.Identity). Empty: every cycle of the first rounds was removed by a move or an inverted
+    /// dependency (docs/decisions.md, "Layers, one way").
     /// </summary>
-    private static readonly string[] AllowedBackEdges =
-    [
-        // A method is also an IBorrowerIdentifier (it wraps itself in a one-method policy to be usable alone) and
-        // exposes a settable report factory. Removing that is a breaking change to the method base class, left to
-        // the API freeze (docs/decisions.md, "Shape").
-        "Core -> Policies",
-
-        // The signature engine's folders still use helpers declared in the Eds root (EDS reason codes, the format
-        // exception, SafeXml, EdsCrypto). They move down into the engine once the verifier restructuring of the
-        // same folder has landed (docs/decisions.md, "Shape").
-        "Eds/Cms -> Eds",
-        "Eds/Revocation -> Eds",
-        "Eds/Trust -> Eds",
-        "Eds/Xml -> Eds",
-
-        // The realtime-photo registration wires the HTTP liveness adapter, which implements the folder's interfaces.
-        "RealTimePhoto -> RealTimePhoto/Http",
-
-        // State/ (merged from the state-store work) holds the expiring-record table the methods' in-memory stores use
-        // and, next to it, code that knows the methods' records. The table belongs below the core and the store code
-        // in each method's folder; until that split, these edges are accepted.
-        "State -> Biometrics",
-        "State -> Challenges",
-        "State -> PhoneOwnership",
-        "State -> RealTimePhoto",
-        "Core -> State",
-        "State -> SigningChannels",
-
-        // Edges that came with this round's merges and are accepted until they are moved (issue 13, "acyclic kernel"):
-        // the value types name their JSON converters in an attribute; the method base records telemetry; the NCA key
-        // dispatches GOST verification to the managed engine below it; the one-section configuration binder is
-        // reached from the builder and from the phone-ownership registration it configures.
-        "ValueTypes -> ValueTypes/Json",
-        "Core -> Diagnostics",
-        "Cryptography -> Cryptography/Gost",
-        "DependencyInjection -> Configuration",
-        "PhoneOwnership -> Configuration",
-    ];
+    private static readonly string[] AllowedBackEdges = [];
 
     [Fact]
     public void Folder_dependency_graph_is_acyclic_apart_from_the_listed_exceptions()

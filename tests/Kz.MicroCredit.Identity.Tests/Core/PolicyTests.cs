@@ -286,14 +286,14 @@ public class IdentificationMethodBaseTests
     [Fact]
     public async Task A_single_method_identifies_and_not_applicable_is_rejected()
     {
-        IdentificationResult ok = await new ScriptedIdentificationMethod(IdentificationMethodId.NcaEds, MethodVerdict.Verified()).IdentifyAsync(PolicyTests.Request());
+        IdentificationResult ok = await new ScriptedIdentificationMethod(IdentificationMethodId.NcaEds, MethodVerdict.Verified()).AsBorrowerIdentifier().IdentifyAsync(PolicyTests.Request());
         Assert.True(ok.IsVerified);
-        IdentificationResult na = await new ScriptedIdentificationMethod(IdentificationMethodId.NcaEds, MethodVerdict.NotApplicable()).IdentifyAsync(PolicyTests.Request());
+        IdentificationResult na = await new ScriptedIdentificationMethod(IdentificationMethodId.NcaEds, MethodVerdict.NotApplicable()).AsBorrowerIdentifier().IdentifyAsync(PolicyTests.Request());
         Assert.Equal(IdentificationStatus.Rejected, na.Status);
     }
 
     [Fact]
-    public async Task A_single_method_reuses_its_identifier_but_follows_a_replaced_report_factory()
+    public async Task A_single_method_identifier_uses_the_report_factory_it_is_given()
     {
         var calls = 0;
         var method = new ScriptedIdentificationMethod(IdentificationMethodId.NcaEds, (_, _) =>
@@ -301,14 +301,15 @@ public class IdentificationMethodBaseTests
             Interlocked.Increment(ref calls);
             return Task.FromResult(MethodVerdict.Verified());
         });
-        IdentificationResult first = await method.IdentifyAsync(PolicyTests.Request());
-        IdentificationResult second = await method.IdentifyAsync(PolicyTests.Request());
+        IBorrowerIdentifier alone = method.AsBorrowerIdentifier();
+        IdentificationResult first = await alone.IdentifyAsync(PolicyTests.Request());
+        IdentificationResult second = await alone.IdentifyAsync(PolicyTests.Request());
         Assert.Null(first.Report.Subject.Iin);
         Assert.Null(second.Report.Subject.Iin);
         Assert.NotEqual(first.Report.ReportId, second.Report.ReportId);
 
-        method.ReportFactory = new EvidenceReportFactory(Microsoft.Extensions.Options.Options.Create(new EvidenceReportOptions { IncludeClearIin = true }), TimeProvider.System);
-        IdentificationResult third = await method.IdentifyAsync(PolicyTests.Request());
+        var withClearIin = new EvidenceReportFactory(Microsoft.Extensions.Options.Options.Create(new EvidenceReportOptions { IncludeClearIin = true }), TimeProvider.System);
+        IdentificationResult third = await method.AsBorrowerIdentifier(withClearIin).IdentifyAsync(PolicyTests.Request());
         Assert.Equal("880912300763", third.Report.Subject.Iin);
         Assert.Equal(3, calls);
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using Kz.MicroCredit.Identity.RealTimePhoto;
-using Kz.MicroCredit.Identity.RealTimePhoto.Http;
 using Kz.MicroCredit.Identity.Testing;
 using Kz.MicroCredit.Identity.Testing.RealTimePhoto;
 using Microsoft.Extensions.Configuration;

@@ -16,9 +16,9 @@ public static class EGovMobileSigningEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps, under <see cref="EGovMobileSigningOptions.RoutePrefix"/>: <c>GET api1/{id}</c> and <c>GET|PUT api2/{id}</c>
-    /// for the phone app, and for the lender's page <c>GET sessions/{id}/status</c> (JSON), <c>GET sessions/{id}/events</c>
+    /// for the phone app (and <c>POST api2/{id}</c>, the sign-in of <see cref="EGovMobileAuthType.Eds"/>), and for the lender's page <c>GET sessions/{id}/status</c> (JSON), <c>GET sessions/{id}/events</c>
     /// (server-sent events) and <c>GET sessions/{id}/qr.svg</c> / <c>qr.png</c>. Starting a session is the lender's own
-    /// endpoint (it knows the borrower): call <see cref="IEGovMobileSigningService.StartAsync"/> from it.
+    /// endpoint (it knows the borrower): call <c>IEGovMobileSigningService.StartAsync</c> from it.
     /// Requires <c>AddEGovMobileSigning(...)</c>.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
@@ -56,6 +56,10 @@ public static class EGovMobileSigningEndpointRouteBuilderExtensions
 
         group.MapGet("/api2/{id}", async (HttpContext context, string id) =>
             await WriteAsync(context, await service.GetDocumentsAsync(id, context.Request.Headers.Authorization, context.Request.Headers.AcceptLanguage, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+
+        // auth_type Eds: the app signs in with a signed XML naming the session, and gets the documents in the answer.
+        group.MapPost("/api2/{id}", async (HttpContext context, string id) =>
+            await WriteAsync(context, await service.AuthenticateAsync(id, context.Request.ContentLength, context.Request.Body, context.Request.Headers.AcceptLanguage, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
 
         group.MapPut("/api2/{id}", async (HttpContext context, string id) =>
         {

@@ -21,6 +21,15 @@ namespace Kz.MicroCredit.Identity.Eds;
 /// </remarks>
 internal sealed class HttpCrlSource : IDisposable
 {
+    /// <summary>Failures as reason codes, by the one mapping of every remote call: a broken answer (too large, malformed,
+    /// redirect) is CrlMalformed; no answer, a timeout, an open breaker or any HTTP error status is CrlUnavailable.</summary>
+    private static readonly RemoteCallReasons Reasons = new()
+    {
+        Unavailable = [ReasonCode.CrlUnavailable],
+        Protocol = [ReasonCode.CrlMalformed],
+        ForStatus = static _ => [ReasonCode.CrlUnavailable],
+    };
+
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IOptionsMonitor<RevocationOptions> _options;
     private readonly TimeProvider _time;
@@ -143,7 +152,7 @@ internal sealed class HttpCrlSource : IDisposable
         if (!body.Succeeded)
         {
             // Too large, malformed while arriving, or a redirect (never followed: the URL is pinned) break the protocol.
-            failure = body.IsProtocolError ? ReasonCode.CrlMalformed : ReasonCode.CrlUnavailable;
+            failure = Reasons.For(body)[0];
         }
         else
         {

@@ -8,6 +8,15 @@ namespace Kz.MicroCredit.Identity.Eds;
 /// <summary>Asks a pinned OCSP responder about one certificate and validates the answer.</summary>
 internal sealed class OcspClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<RevocationOptions> options, TimeProvider timeProvider, ILogger<OcspClient> logger)
 {
+    /// <summary>Failures as reason codes, by the one mapping of every remote call: a broken answer (too large, malformed,
+    /// redirect) is OcspMalformed; no answer, a timeout, an open breaker or any HTTP error status is OcspUnavailable.</summary>
+    private static readonly RemoteCallReasons Reasons = new()
+    {
+        Unavailable = [ReasonCode.OcspUnavailable],
+        Protocol = [ReasonCode.OcspMalformed],
+        ForStatus = static _ => [ReasonCode.OcspUnavailable],
+    };
+
     public async Task<RevocationCheckResult> CheckAsync(RevocationCheckRequest request, Uri responder, CancellationToken cancellationToken)
     {
         RevocationOptions o = options.CurrentValue;
@@ -24,7 +33,7 @@ internal sealed class OcspClient(IHttpClientFactory httpClientFactory, IOptionsM
             string error = answer.Reason ?? "unknown";
             RevocationLog.OcspFailed(logger, url, error);
             // Too large, malformed or a redirect (never followed: the responder is pinned) break the protocol.
-            ReasonCode code = answer.IsProtocolError ? ReasonCode.OcspMalformed : ReasonCode.OcspUnavailable;
+            ReasonCode code = Reasons.For(answer)[0];
             return new RevocationCheckResult(RevocationStatus.Unknown, "ocsp")
             {
                 Failure = code,

@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
 using Kz.MicroCredit.Identity.Http;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Kz.MicroCredit.Identity.Eds;
 
-/// <summary>HTTP helpers shared by the OCSP, CRL and TSA clients.</summary>
+/// <summary>HTTP helpers shared by the OCSP, CRL and TSA clients, on the one transport path of every remote call (<see cref="RemoteHttpCall"/>).</summary>
 /// <remarks>
 /// The named clients end in <see cref="BoundedResponseHandler"/>, so the body is already read (inside the attempt and
 /// total budgets, under the cap; the CRL walked by <see cref="CrlStreamCheck"/> as it arrives) when these helpers see
@@ -36,43 +34,6 @@ internal static class RevocationHttp
         return await SendAsync(client, message, maxBytes, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<RemoteCallResult<ReadOnlyMemory<byte>>> SendAsync(HttpClient client, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using HttpResponseMessage response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            int status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                return RemoteCallResult<ReadOnlyMemory<byte>>.Failure("http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), status);
-            }
-
-            ReadOnlyMemory<byte> body = await BufferedBodyContent.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
-            return RemoteCallResult<ReadOnlyMemory<byte>>.Success(body, status, body.Span);
-        }
-        catch (RemoteResponseException ex)
-        {
-            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(ex.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Timeout);
-        }
-        catch (TimeoutRejectedException)
-        {
-            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Timeout);
-        }
-        catch (BrokenCircuitException)
-        {
-            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.CircuitOpen);
-        }
-        catch (HttpRequestException)
-        {
-            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Connection);
-        }
-        catch (IOException)
-        {
-            return RemoteCallResult<ReadOnlyMemory<byte>>.Failure(RemoteCallResult<ReadOnlyMemory<byte>>.Connection);
-        }
-    }
+    private static Task<RemoteCallResult<ReadOnlyMemory<byte>>> SendAsync(HttpClient client, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken) =>
+        RemoteHttpCall.SendAsync(ct => client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct), maxBytes, RemoteAnswerRules.None, cancellationToken);
 }

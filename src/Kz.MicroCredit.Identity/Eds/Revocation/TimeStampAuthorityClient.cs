@@ -16,6 +16,15 @@ namespace Kz.MicroCredit.Identity.Eds;
 internal sealed class TimeStampAuthorityClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<RevocationOptions> options, ILogger<TimeStampAuthorityClient> logger)
     : ITimeStampAuthorityClient
 {
+    /// <summary>Failures as reason codes, by the one mapping of every remote call: a broken answer (too large, malformed,
+    /// redirect) is TsaResponseInvalid; no answer, a timeout, an open breaker or any HTTP error status is TsaUnavailable.</summary>
+    private static readonly RemoteCallReasons Reasons = new()
+    {
+        Unavailable = [ReasonCode.TsaUnavailable],
+        Protocol = [ReasonCode.TsaResponseInvalid],
+        ForStatus = static _ => [ReasonCode.TsaUnavailable],
+    };
+
     public async Task<TimeStampResult> TimeStampAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         RevocationOptions o = options.CurrentValue;
@@ -38,7 +47,7 @@ internal sealed class TimeStampAuthorityClient(IHttpClientFactory httpClientFact
         if (!answer.Succeeded)
         {
             RevocationLog.TsaFailed(logger, o.TsaUrl.GetLeftPart(UriPartial.Path), answer.Reason ?? "unknown");
-            return new TimeStampResult { Failure = answer.IsProtocolError ? ReasonCode.TsaResponseInvalid : ReasonCode.TsaUnavailable };
+            return new TimeStampResult { Failure = Reasons.For(answer)[0] };
         }
 
         return Check(request, answer.Value!, o.AcceptedTsaPolicies);

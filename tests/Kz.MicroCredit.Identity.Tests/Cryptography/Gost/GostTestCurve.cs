@@ -1,3 +1,4 @@
+using Kz.MicroCredit.Identity.Cryptography;
 using Kz.MicroCredit.Identity.Cryptography.Gost;
 using Org.BouncyCastle.Asn1.CryptoPro;
 using Org.BouncyCastle.Asn1.X9;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
+namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>
 /// Processes the provider's result webhooks: verifies the HMAC over the raw body in constant time and the timestamp

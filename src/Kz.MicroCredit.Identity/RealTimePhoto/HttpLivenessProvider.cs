@@ -1,13 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
-namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
+namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>
 /// The reference HTTP adapter for the common vendor shape (create session → hosted flow or SDK → webhook and/or poll
@@ -18,6 +15,14 @@ public sealed class HttpLivenessProvider : ILivenessProvider, IFaceMatchProvider
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered by <c>AddRealTimePhotoVerification</c>.</summary>
     public const string HttpClientName = "Kz.MicroCredit.Identity.RealTimePhoto";
+
+    /// <summary>The vendor's failures as reason codes: 5xx, 408, 429, timeouts and an open breaker are unavailable;
+    /// any other status or a broken answer is a protocol error.</summary>
+    private static readonly RemoteCallReasons Reasons = new()
+    {
+        Unavailable = [ReasonCode.ProviderUnavailable],
+        Protocol = [ReasonCode.ProviderProtocolError],
+    };
 
     private readonly IHttpClientFactory _clients;
     private readonly LivenessWireBinding _binding;
@@ -83,42 +88,22 @@ public sealed class HttpLivenessProvider : ILivenessProvider, IFaceMatchProvider
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
         }
 
-        try
+        // The one transport path (Http/RemoteHttpCall) and the one mapping to reason codes (Http/RemoteCallReasons);
+        // ILivenessProvider's contract then reports a failure as LivenessProviderException of the matching kind.
+        RemoteCallResult<ReadOnlyMemory<byte>> answer = await RemoteHttpCall.SendAsync(
+            ct => client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct),
+            _options.MaxResponseBytes,
+            RemoteAnswerRules.RequireJson,
+            cancellationToken).ConfigureAwait(false);
+        if (answer.Succeeded)
         {
-            using HttpResponseMessage response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                int code = (int)response.StatusCode;
-                bool transient = code >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-                throw new LivenessProviderException(transient ? LivenessProviderErrorKind.Unavailable : LivenessProviderErrorKind.Protocol);
-            }
+            return answer.Value.ToArray();
+        }
 
-            if (!StrictJson.IsJsonMediaType(response.Content.Headers.ContentType))
-            {
-                throw new LivenessProviderException(LivenessProviderErrorKind.Protocol);
-            }
-
-            // The body was read by the client's innermost handler, inside the attempt and total timeouts and under the cap.
-            return (await BufferedBodyContent.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)).ToArray();
-        }
-        catch (RemoteResponseException ex)
-        {
-            RealTimePhotoLog.ProviderCallFailed(_logger, operation, nameof(LivenessProviderErrorKind.Protocol), ex.Token);
-            throw new LivenessProviderException(LivenessProviderErrorKind.Protocol, ex);
-        }
-        catch (LivenessProviderException ex)
-        {
-            RealTimePhotoLog.ProviderCallFailed(_logger, operation, ex.Kind.ToString(), "HttpStatus");
-            throw;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or TimeoutRejectedException or BrokenCircuitException)
-        {
-            RealTimePhotoLog.ProviderCallFailed(_logger, operation, nameof(LivenessProviderErrorKind.Unavailable), ex.GetType().Name);
-            throw new LivenessProviderException(LivenessProviderErrorKind.Unavailable, ex);
-        }
+        LivenessProviderErrorKind kind = Reasons.For(answer).Contains(ReasonCode.ProviderProtocolError)
+            ? LivenessProviderErrorKind.Protocol
+            : LivenessProviderErrorKind.Unavailable;
+        RealTimePhotoLog.ProviderCallFailed(_logger, operation, kind.ToString(), answer.Reason!);
+        throw new LivenessProviderException(kind);
     }
 }

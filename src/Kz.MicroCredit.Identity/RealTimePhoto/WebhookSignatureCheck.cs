@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
+namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>The result of checking a webhook's signature header.</summary>
 public enum WebhookSignatureCheck

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Kz.MicroCredit.Identity.RealTimePhoto.Http;
+namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>
 /// The reference wire contract of <see cref="HttpLivenessProvider"/> (docs/realtime-photo.md): JSON over HTTPS,

@@ -1,6 +1,7 @@
+using Kz.MicroCredit.Identity.Cryptography.Gost;
 using Org.BouncyCastle.Crypto.Parameters;
 
-namespace Kz.MicroCredit.Identity.Cryptography.Gost;
+namespace Kz.MicroCredit.Identity.Cryptography;
 
 /// <summary>
 /// The curves of the NCA GOST algorithms for the managed engine, built from the same domain parameters BouncyCastle uses

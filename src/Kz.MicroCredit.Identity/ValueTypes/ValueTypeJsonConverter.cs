@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kz.MicroCredit.Identity.ValueTypes;
+namespace Kz.MicroCredit.Identity;
 
 /// <summary>
 /// Writes a value type as its bare string and reads it back through its parser; the default value is written as

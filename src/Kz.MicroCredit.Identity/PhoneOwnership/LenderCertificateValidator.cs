@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Kz.MicroCredit.Identity.PhoneOwnership;
 using Kz.MicroCredit.Identity.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Kz.MicroCredit.Identity;
+namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>
 /// Loads the lender's SmartBridge signing key (checking its password) and the gateway certificate at start-up: a
