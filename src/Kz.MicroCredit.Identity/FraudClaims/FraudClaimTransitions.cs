@@ -11,7 +11,7 @@ namespace Kz.MicroCredit.Identity.FraudClaims;
 /// Referred --RecordNotConfirmed--> NotConfirmed
 /// </code>
 /// </remarks>
-public static class FraudClaimTransitions
+internal static class FraudClaimTransitions
 {
     /// <summary>Gets the state a command leads to from a state, when the move is legal.</summary>
     /// <param name="from">The current state.</param>
