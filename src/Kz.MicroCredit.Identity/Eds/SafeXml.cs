@@ -8,7 +8,7 @@ namespace Kz.MicroCredit.Identity.Eds;
 /// resolver, a nesting limit, and whitespace preserved so that canonical bytes are those the signer produced. The parse
 /// itself is the library's one hardened loader (<see cref="HardenedXml"/>), shared with the SmartBridge client.
 /// </summary>
-internal static class SafeXml
+public static class SafeXml
 {
     /// <summary>The default size cap: 4 MiB.</summary>
     public const int DefaultMaxBytes = 4 * 1024 * 1024;

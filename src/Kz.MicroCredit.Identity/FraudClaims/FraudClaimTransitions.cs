@@ -11,7 +11,7 @@ namespace Kz.MicroCredit.Identity.FraudClaims;
 /// Referred --RecordNotConfirmed--> NotConfirmed
 /// </code>
 /// </remarks>
-internal static class FraudClaimTransitions
+public static class FraudClaimTransitions
 {
     /// <summary>Gets the state a command leads to from a state, when the move is legal.</summary>
     /// <param name="from">The current state.</param>
