@@ -1,5 +1,6 @@
 using System.Reflection;
 using Kz.MicroCredit.Identity;
+using Kz.MicroCredit.Identity.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -19,13 +20,14 @@ public static class OnboardingApp
     /// <summary>Where the sample listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5180";
 
-    /// <summary>Starts the sandbox and builds the app (not yet started).</summary>
-    /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Onboarding:Policy=rules-2021</c>, …).</param>
+    /// <summary>Builds the app (not yet started); the sandbox starts with it.</summary>
+    /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Kzid:Policy=rules-2021</c>, …).</param>
     /// <param name="configure">Extra configuration of the builder (tests), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The app.</returns>
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    public static Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -38,23 +40,29 @@ public static class OnboardingApp
 
         configure?.Invoke(builder);
 
-        // The sample's own settings decide the policy, so they are read and checked before anything is registered.
+        // The SDK's one configuration layout: every method whose sub-section is present under "Kzid", the rule set named
+        // by Kzid:Policy and the start-up checks (appsettings.json is the complete annotated file).
+        IConfigurationSection kzid = builder.Configuration.GetSection("Kzid");
+        BorrowerIdentificationBuilder identification = builder.Services.AddBorrowerIdentification(kzid);
+
+        // The sample's own extra requirement on top of that rule set (Onboarding:RequireRealTimePhoto). An unknown
+        // Kzid:Policy is left to the SDK, which refuses to start and names the key.
         OnboardingOptions onboarding = builder.Configuration.GetSection(OnboardingOptions.SectionName).Get<OnboardingOptions>() ?? new OnboardingOptions();
-        ValidateOptionsResult valid = new OnboardingOptionsValidator().Validate(null, onboarding);
-        if (valid.Failed)
+        builder.Services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName);
+        string? ruleSet = kzid[KzidConfigurationSections.Policy];
+        if ((ruleSet is null ? IdentificationPolicies.Rules2025 : BorrowerIdentificationConfigurationExtensions.FindPolicy(ruleSet)) is { } preset)
         {
-            throw new OptionsValidationException(OnboardingOptions.SectionName, typeof(OnboardingOptions), valid.Failures);
+            identification.UsePolicy(onboarding.BuildPolicy(preset));
         }
 
-        builder.Services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<OnboardingOptions>, OnboardingOptionsValidator>();
+        // The built-in sandbox, always on in this sample: every method above is pointed at loopback simulators (test
+        // PKI and revocation responder, SmartBridge, CEID, liveness vendor) and the SMS sender keeps the codes, whatever
+        // addresses and secrets the section holds. A lender's app drops this line (and the Testing package).
+        builder.Services.AddKzidSandbox();
+        builder.Services.AddSingleton<OnboardingSandbox>();
 
-        // The built-in sandbox: simulators on loopback, started before the methods are registered against them.
-        OnboardingSandbox sandbox = await OnboardingSandbox.StartAsync(cancellationToken);
-        builder.Services.AddSingleton(sandbox);
-        builder.Services.AddHostedService<SandboxLifetime>();
-        BorrowerIdentificationBuilder identification = builder.Services.AddBorrowerIdentification().UsePolicy(onboarding.BuildPolicy());
-        sandbox.Register(builder.Services, identification);
+        // Step 2 checks the phone alone; the final decision reuses that check rather than asking SmartBridge again.
+        identification.AddMethod<PhoneCheckedOnce>(IdentificationMethodId.EGovPhoneOwnership);
 
         // The signing channels of the EDS page, in order: sandbox key, eGov mobile (QR / deep link), NCALayer.
         builder.Services.AddSingleton<IEdsSigningChannel, SandboxKeySigningChannel>();
@@ -97,7 +105,7 @@ public static class OnboardingApp
         app.MapOnboarding();
         SigningChannelsSetup.MapSigningChannels(app);
         app.MapStaffPages();
-        return app;
+        return Task.FromResult(app);
     }
 
     /// <summary>Gets the addresses the started app listens on.</summary>
@@ -107,13 +115,5 @@ public static class OnboardingApp
     {
         ArgumentNullException.ThrowIfNull(app);
         return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
-    }
-
-    /// <summary>Stops the sandbox's simulators with the app.</summary>
-    private sealed class SandboxLifetime(OnboardingSandbox sandbox) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async Task StopAsync(CancellationToken cancellationToken) => await sandbox.DisposeAsync();
     }
 }

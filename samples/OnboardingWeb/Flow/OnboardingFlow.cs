@@ -63,11 +63,13 @@ public sealed class OnboardingFlow(
         ArgumentNullException.ThrowIfNull(session);
         var phoneOnly = new PolicyBorrowerIdentifier(
             IdentificationPolicy.ForMethod(IdentificationMethodId.EGovPhoneOwnership),
-            services.GetServices<IIdentificationMethod>(),
+            [services.GetRequiredService<PhoneCheckedOnce>()],
             services.GetRequiredService<EvidenceReportFactory>());
         IdentificationResult result = await phoneOnly.IdentifyAsync(NewRequest(session), cancellationToken);
         if (result.IsVerified)
         {
+            // Kept for the final decision, which takes it instead of asking SmartBridge a second time.
+            session.PhoneCheck = result.GetMethod(IdentificationMethodId.EGovPhoneOwnership);
             session.Step = OnboardingStep.Eds;
             return StepOutcome.Next;
         }
@@ -162,6 +164,11 @@ public sealed class OnboardingFlow(
     {
         ArgumentNullException.ThrowIfNull(session);
         BorrowerIdentificationRequest request = NewRequest(session);
+        if (session.PhoneCheck is { } phoneCheck)
+        {
+            request.Evidence.Add(new CheckedPhoneEvidence(session.Iin, session.Phone, phoneCheck));
+        }
+
         if (session.EdsSignature is { } cms)
         {
             request.Evidence.Add(new NcaEdsEvidence(cms));

@@ -1,5 +1,4 @@
 using Kz.MicroCredit.Identity;
-using Microsoft.Extensions.Options;
 
 namespace OnboardingWeb.Flow;
 
@@ -9,10 +8,6 @@ public sealed class OnboardingOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Onboarding";
 
-    /// <summary>Gets or sets the regulator's rule set the decision follows: <c>rules-2025</c> or <c>rules-2021</c>.</summary>
-    /// <value>The default value is <c>rules-2025</c>.</value>
-    public string Policy { get; set; } = "rules-2025";
-
     /// <summary>
     /// Gets or sets a value indicating whether the lender also requires the real-time two-factor photo (liveness vendor
     /// plus SMS code) on top of the rule set. Off skips the SMS-code step.
@@ -20,11 +15,19 @@ public sealed class OnboardingOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RequireRealTimePhoto { get; set; } = true;
 
-    /// <summary>Builds the policy the flow decides with.</summary>
+    /// <summary>
+    /// Gets or sets how long the phone check of step 2 stands for the final decision. Within it SmartBridge is asked once
+    /// per onboarding; after it (a borrower who left the flow open) the final decision asks again.
+    /// </summary>
+    /// <value>The default value is 15 minutes.</value>
+    public TimeSpan PhoneCheckValidity { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Builds the policy the flow decides with, on top of the regulator's rule set named by <c>Kzid:Policy</c>.</summary>
+    /// <param name="preset">The rule set the SDK's configuration named (rules-2025 or rules-2021).</param>
     /// <returns>The policy.</returns>
-    public IdentificationPolicy BuildPolicy()
+    public IdentificationPolicy BuildPolicy(IdentificationPolicy preset)
     {
-        IdentificationPolicy preset = PresetOrNull(Policy) ?? throw new InvalidOperationException("Onboarding:Policy is rules-2025 or rules-2021.");
+        ArgumentNullException.ThrowIfNull(preset);
         if (!RequireRealTimePhoto)
         {
             return preset;
@@ -43,24 +46,4 @@ public sealed class OnboardingOptions
 
         return builder.Require(IdentificationMethodId.RealTimePhoto).Build();
     }
-
-    /// <summary>Gets a preset by name.</summary>
-    /// <param name="name">The name.</param>
-    /// <returns>The preset or <see langword="null"/>.</returns>
-    public static IdentificationPolicy? PresetOrNull(string? name) => name?.Trim().ToUpperInvariant() switch
-    {
-        "RULES-2025" => IdentificationPolicies.Rules2025,
-        "RULES-2021" => IdentificationPolicies.Rules2021,
-        _ => null,
-    };
-}
-
-/// <summary>Checks <see cref="OnboardingOptions"/> at start-up, naming the configuration path.</summary>
-public sealed class OnboardingOptionsValidator : IValidateOptions<OnboardingOptions>
-{
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, OnboardingOptions options) =>
-        OnboardingOptions.PresetOrNull(options?.Policy) is null
-            ? ValidateOptionsResult.Fail($"{OnboardingOptions.SectionName}:Policy must be rules-2025 or rules-2021.")
-            : ValidateOptionsResult.Success;
 }

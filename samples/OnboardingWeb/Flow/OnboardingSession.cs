@@ -65,6 +65,9 @@ public sealed class OnboardingSession
     /// <summary>Gets or sets the next step.</summary>
     public OnboardingStep Step { get; set; } = OnboardingStep.Phone;
 
+    /// <summary>Gets or sets the outcome of the phone check of step 2 (reused by the final decision).</summary>
+    public MethodOutcome? PhoneCheck { get; set; }
+
     /// <summary>Gets or sets the challenge the borrower signs.</summary>
     public BorrowerChallenge? Challenge { get; set; }
 

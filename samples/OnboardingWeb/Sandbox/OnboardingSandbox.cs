@@ -14,12 +14,12 @@ using Kz.MicroCredit.Identity.Testing.Revocation;
 namespace OnboardingWeb.Sandbox;
 
 /// <summary>
-/// The built-in sandbox the sample runs against when no real services are configured: a test NCA PKI with a revocation
+/// The sample's view of the built-in sandbox that <c>AddKzidSandbox()</c> wires in: a test NCA PKI with a revocation
 /// responder, the SmartBridge (e-gov phone check), KCMR CEID and liveness-vendor simulators on loopback, and an SMS
 /// sender that keeps the codes. Every simulator is scripted per IIN, so any valid IIN typed on the start page works and
 /// tests running one after another do not disturb each other.
 /// </summary>
-public sealed class OnboardingSandbox : IAsyncDisposable
+public sealed class OnboardingSandbox
 {
     /// <summary>The IIN the phone belongs to in the <see cref="SandboxScenario.PhoneOtherIin"/> scenario.</summary>
     public const string PhoneOwnerInOtherIinScenario = "031231500126";
@@ -27,8 +27,11 @@ public sealed class OnboardingSandbox : IAsyncDisposable
     private readonly Lock _issueLock = new();
     private readonly KzidSandbox _sandbox;
 
-    private OnboardingSandbox(KzidSandbox sandbox)
+    /// <summary>Initializes a new instance of the <see cref="OnboardingSandbox"/> class.</summary>
+    /// <param name="sandbox">The sandbox the container started (it stops with the container).</param>
+    public OnboardingSandbox(KzidSandbox sandbox)
     {
+        ArgumentNullException.ThrowIfNull(sandbox);
         _sandbox = sandbox;
     }
 
@@ -46,29 +49,6 @@ public sealed class OnboardingSandbox : IAsyncDisposable
 
     /// <summary>Gets the SMS sender that keeps the codes (shown in the sandbox hint panel of the OTP page).</summary>
     public CapturingOtpSender Sms => _sandbox.Sms;
-
-    /// <summary>Starts every simulator on a free loopback port (the Testing package's whole sandbox).</summary>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The running sandbox.</returns>
-    public static async Task<OnboardingSandbox> StartAsync(CancellationToken cancellationToken = default) =>
-        new(await KzidSandbox.StartAsync(cancellationToken));
-
-    /// <summary>Registers every identification method against the simulators, the way a lender registers the real services.</summary>
-    /// <param name="services">The services.</param>
-    /// <param name="identification">The identification builder.</param>
-    public void Register(IServiceCollection services, BorrowerIdentificationBuilder identification)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(identification);
-        identification.AddNcaEds(o => _sandbox.Configure(o));
-
-        // Revocation endpoints are pinned in configuration, never taken from the borrower's certificate.
-        identification.AddNcaRevocation(o => _sandbox.Configure(o));
-        identification.AddKcmrBiometrics(o => _sandbox.Configure(o));
-        identification.AddEGovPhoneOwnership(o => _sandbox.Configure(o));
-        services.AddSingleton<IOtpSender>(_sandbox.Sms);
-        identification.AddRealTimePhotoVerification(o => _sandbox.Configure(o));
-    }
 
     /// <summary>Scripts every simulator for one borrower.</summary>
     /// <param name="iin">The borrower's IIN.</param>
@@ -99,9 +79,6 @@ public sealed class OnboardingSandbox : IAsyncDisposable
     /// <returns>A task.</returns>
     public Task CompleteLivenessFlowAsync(string providerSessionId, CancellationToken cancellationToken = default) =>
         Liveness.CompleteFlowAsync(providerSessionId, cancellationToken);
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _sandbox.DisposeAsync();
 
     /// <summary>Gets the sandbox test key of a person (issued on first use): what an eGov mobile or NCALayer simulator signs with.</summary>
     /// <param name="iin">The person's IIN.</param>

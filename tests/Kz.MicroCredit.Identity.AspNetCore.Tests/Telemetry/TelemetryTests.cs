@@ -5,6 +5,7 @@ using Kz.MicroCredit.Identity.Diagnostics;
 using Kz.MicroCredit.Identity.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -152,25 +153,29 @@ public sealed class TelemetryTests
     public async Task The_CRL_age_gauge_reports_seconds_since_thisUpdate_of_each_CRL()
     {
         using var recorder = new TelemetryRecorder();
-        await using WebApplication app = await StartAsync(configure: services => services.AddKzidWarmup(), policy: "rules-2021");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using WebApplication app = await StartAsync(configure: services => services.AddKzidWarmup(), policy: "rules-2021", before: services => services.AddSingleton<TimeProvider>(time));
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // against a hang only
         while (!app.Services.GetRequiredService<KzidWarmupState>().Completed)
         {
             await Task.Delay(50, deadline.Token);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the sandbox CRLs were issued at start; thisUpdate has second precision
+        // Half an hour on the application's clock: before nextUpdate (a day) and the refresh interval (an hour), so the
+        // CRLs loaded at start are still the ones in memory. The sandbox issued them a minute before its own now.
+        time.Advance(TimeSpan.FromMinutes(30));
         recorder.CollectObservables();
 
         Recorded[] ages = recorder.Measurements("kzid.revocation.crl_age").ToArray();
         Assert.NotEmpty(ages);
         Assert.All(ages, a =>
         {
-            Assert.InRange(a.Value, 1d, 600d);
+            Assert.InRange(a.Value, 30 * 60d, (30 * 60d) + 600d);
             string crl = Assert.IsType<string>(a.Tags["kzid.crl"]);
             Assert.DoesNotContain("?", crl, StringComparison.Ordinal);
         });
         Assert.Equal("s", Assert.Single(recorder.Instruments, i => i.Name == "kzid.revocation.crl_age").Unit);
+        await app.StopAsync();
     }
 
     private static async Task<WebApplication> StartAsync(

@@ -11,9 +11,14 @@ namespace Kz.MicroCredit.Identity.Eds;
 /// <summary>
 /// Downloads CRLs from pinned endpoints, verifies them against the issuer on arrival, keeps only the compact index and
 /// metadata (the raw CRL is released), and serves them until nextUpdate (or the refresh interval), refreshing in the
-/// background with <see cref="TimeProvider"/> timers. A failed refresh keeps the previous CRL: a stale CRL still
-/// revokes what it lists (the evaluator decides what it proves).
+/// background with <see cref="TimeProvider"/> timers.
 /// </summary>
+/// <remarks>
+/// A failed refresh keeps the previous CRL: a stale CRL still
+/// revokes what it lists (the evaluator decides what it proves). Background refreshes end with the host
+/// (<see cref="StopBackgroundRefreshAsync"/>): an outbound call still in flight when the container is disposed would
+/// hold up the resilience pipeline's disposal, which waits for it on the application's <see cref="TimeProvider"/>.
+/// </remarks>
 internal sealed class HttpCrlSource : IDisposable
 {
     private readonly IHttpClientFactory _httpClientFactory;
@@ -21,7 +26,9 @@ internal sealed class HttpCrlSource : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<HttpCrlSource> _logger;
     private readonly ConcurrentDictionary<Uri, Entry> _entries = new();
-    private bool _disposed;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, byte> _backgroundRefreshes = new();
+    private volatile bool _disposed;
 
     public HttpCrlSource(IHttpClientFactory httpClientFactory, IOptionsMonitor<RevocationOptions> options, TimeProvider timeProvider, ILogger<HttpCrlSource> logger)
     {
@@ -55,14 +62,37 @@ internal sealed class HttpCrlSource : IDisposable
     public IReadOnlyList<CrlSnapshot> Snapshot() =>
         _entries.Select(e => new CrlSnapshot(e.Key, e.Value.Crl?.Document.ThisUpdate, e.Value.Crl?.Document.NextUpdate, e.Value.LastFailure)).ToArray();
 
+    /// <summary>
+    /// Stops scheduling refreshes, cancels those in flight and waits until they have returned, so that no outbound
+    /// call outlives the host. Lookups keep working (they fetch on demand).
+    /// </summary>
+    public async Task StopBackgroundRefreshAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (Entry entry in _entries.Values)
+        {
+            entry.Timer?.Dispose();
+        }
+
+        await Task.WhenAll(_backgroundRefreshes.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose()
     {
         _disposed = true;
+        _stopping.Cancel();
         foreach (Entry entry in _entries.Values)
         {
             entry.Timer?.Dispose();
             entry.Gate.Dispose();
         }
+
+        _stopping.Dispose();
     }
 
     private async Task<(VerifiedCrl? Crl, ReasonCode? Failure)> GetAsync(Uri url, X509Certificate2 issuer, CancellationToken cancellationToken)
@@ -167,7 +197,7 @@ internal sealed class HttpCrlSource : IDisposable
 
     private void Schedule(Uri url, Entry entry, TimeSpan due)
     {
-        if (_disposed || !_options.CurrentValue.CrlBackgroundRefresh)
+        if (_disposed || _stopping.IsCancellationRequested || !_options.CurrentValue.CrlBackgroundRefresh)
         {
             return;
         }
@@ -178,8 +208,19 @@ internal sealed class HttpCrlSource : IDisposable
         }
 
         entry.Timer?.Dispose();
-        entry.Timer = _time.CreateTimer(_ => _ = BackgroundRefreshAsync(url, entry), null, due, Timeout.InfiniteTimeSpan);
+        entry.Timer = _time.CreateTimer(_ => Track(BackgroundRefreshAsync(url, entry)), null, due, Timeout.InfiniteTimeSpan);
         RevocationLog.CrlRefreshScheduled(_logger, url.GetLeftPart(UriPartial.Path), due);
+    }
+
+    private void Track(Task refresh)
+    {
+        if (refresh.IsCompleted)
+        {
+            return;
+        }
+
+        _backgroundRefreshes.TryAdd(refresh, 0);
+        _ = refresh.ContinueWith(static (t, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(t, out _), _backgroundRefreshes, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task BackgroundRefreshAsync(Uri url, Entry entry)
@@ -189,11 +230,13 @@ internal sealed class HttpCrlSource : IDisposable
             return;
         }
 
+        CancellationToken stopping;
         try
         {
-            await entry.Gate.WaitAsync().ConfigureAwait(false);
+            stopping = _stopping.Token;
+            await entry.Gate.WaitAsync(stopping).ConfigureAwait(false);
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException)
         {
             return;
         }
@@ -202,8 +245,12 @@ internal sealed class HttpCrlSource : IDisposable
         {
             if (!_disposed)
             {
-                await RefreshAsync(url, entry, issuer, CancellationToken.None).ConfigureAwait(false);
+                await RefreshAsync(url, entry, issuer, stopping).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The host is stopping: the CRL in memory stays as it was.
         }
 #pragma warning disable CA1031 // a background refresh never crashes the process; the next request retries
         catch (Exception e)

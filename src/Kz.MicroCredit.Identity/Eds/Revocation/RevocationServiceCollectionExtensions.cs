@@ -3,6 +3,7 @@ using Kz.MicroCredit.Identity.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public static class RevocationServiceCollectionExtensions
         IServiceCollection services = builder.Services;
         services.TryAddSingleton<OcspClient>();
         services.TryAddSingleton<HttpCrlSource>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CrlRefreshLifetime>());
         services.TryAddSingleton<CompositeRevocationChecker>();
         services.RemoveAll<ICertificateRevocationChecker>();
         services.AddSingleton<ICertificateRevocationChecker>(sp => sp.GetRequiredService<CompositeRevocationChecker>());
