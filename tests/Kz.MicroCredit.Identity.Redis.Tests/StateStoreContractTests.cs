@@ -22,24 +22,24 @@ public abstract class StateStoreContractTests
 
     protected FakeTimeProvider Time { get; }
 
-    protected abstract IChallengeStore Challenges();
+    private protected abstract IChallengeStore Challenges();
 
-    protected abstract IOtpStore Otps();
+    private protected abstract IOtpStore Otps();
 
-    protected abstract IRealTimePhotoSessionStore PhotoSessions();
+    private protected abstract IRealTimePhotoSessionStore PhotoSessions();
 
-    protected abstract ILivenessResultStore LivenessResults();
+    private protected abstract ILivenessResultStore LivenessResults();
 
-    protected abstract IBiometricAttemptStore BiometricAttempts();
+    private protected abstract IBiometricAttemptStore BiometricAttempts();
 
-    protected abstract IKcmrSessionStore KcmrSessions();
+    private protected abstract IKcmrSessionStore KcmrSessions();
 
-    protected abstract IPhoneConsentStore PhoneConsents();
+    private protected abstract IPhoneConsentStore PhoneConsents();
 
-    protected abstract IEGovMobileSessionStore EGovMobileSessions();
+    private protected abstract IEGovMobileSessionStore EGovMobileSessions();
 
     /// <summary>The store as two instances of a farm see it (one store in memory; two service providers over one Redis).</summary>
-    protected abstract (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances();
+    private protected abstract (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances();
 
     protected static string NewId() => Guid.NewGuid().ToString("N");
 
@@ -398,7 +398,7 @@ public abstract class StateStoreContractTests
         Assert.Equal([(byte)Array.IndexOf(claimed, true)], (await first.GetAsync(session.Id))!.TokenDigest!);
     }
 
-    protected EGovMobileSession SigningSession(string id) => new()
+    private protected EGovMobileSession SigningSession(string id) => new()
     {
         Id = id,
         IinDigits = "880912300763",
@@ -412,7 +412,7 @@ public abstract class StateStoreContractTests
         ExpiresAt = Time.GetUtcNow().AddMinutes(5),
     };
 
-    protected RealTimePhotoSessionRecord PhotoSession(string id) => new()
+    private protected RealTimePhotoSessionRecord PhotoSession(string id) => new()
     {
         SessionId = id,
         Nonce = "nonce-" + id,
@@ -457,23 +457,23 @@ public abstract class StateStoreContractTests
 /// <summary>The contract against the in-memory stores.</summary>
 public sealed class InMemoryStateStoreContractTests : StateStoreContractTests
 {
-    protected override IChallengeStore Challenges() => new InMemoryChallengeStore(Time);
+    private protected override IChallengeStore Challenges() => new InMemoryChallengeStore(Time);
 
-    protected override IOtpStore Otps() => new InMemoryOtpStore(Time);
+    private protected override IOtpStore Otps() => new InMemoryOtpStore(Time);
 
-    protected override IRealTimePhotoSessionStore PhotoSessions() => new InMemoryRealTimePhotoSessionStore(Time);
+    private protected override IRealTimePhotoSessionStore PhotoSessions() => new InMemoryRealTimePhotoSessionStore(Time);
 
-    protected override ILivenessResultStore LivenessResults() => new LivenessResultCache(Time);
+    private protected override ILivenessResultStore LivenessResults() => new LivenessResultCache(Time);
 
-    protected override IBiometricAttemptStore BiometricAttempts() => new InMemoryBiometricAttemptStore(Time);
+    private protected override IBiometricAttemptStore BiometricAttempts() => new InMemoryBiometricAttemptStore(Time);
 
-    protected override IKcmrSessionStore KcmrSessions() => new InMemoryKcmrSessionStore(Time);
+    private protected override IKcmrSessionStore KcmrSessions() => new InMemoryKcmrSessionStore(Time);
 
-    protected override IPhoneConsentStore PhoneConsents() => new InMemoryPhoneConsentStore(Time);
+    private protected override IPhoneConsentStore PhoneConsents() => new InMemoryPhoneConsentStore(Time);
 
-    protected override IEGovMobileSessionStore EGovMobileSessions() => new InMemoryEGovMobileSessionStore(Time);
+    private protected override IEGovMobileSessionStore EGovMobileSessions() => new InMemoryEGovMobileSessionStore(Time);
 
-    protected override (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances()
+    private protected override (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances()
     {
         IEGovMobileSessionStore store = EGovMobileSessions();
         return (store, store);
@@ -504,24 +504,24 @@ public sealed class RedisStateStoreContractTests(RedisFixture fixture) : StateSt
         await _redis.DisposeAsync();
     }
 
-    protected override IChallengeStore Challenges() => new RedisChallengeStore(_redis, Time);
+    private protected override IChallengeStore Challenges() => new RedisChallengeStore(_redis, Time);
 
-    protected override IOtpStore Otps() => new RedisOtpStore(_redis, Time);
+    private protected override IOtpStore Otps() => new RedisOtpStore(_redis, Time);
 
-    protected override IRealTimePhotoSessionStore PhotoSessions() => new RedisRealTimePhotoSessionStore(_redis, Time);
+    private protected override IRealTimePhotoSessionStore PhotoSessions() => new RedisRealTimePhotoSessionStore(_redis, Time);
 
-    protected override ILivenessResultStore LivenessResults() => new RedisLivenessResultStore(_redis);
+    private protected override ILivenessResultStore LivenessResults() => new RedisLivenessResultStore(_redis);
 
-    protected override IBiometricAttemptStore BiometricAttempts() => new RedisBiometricAttemptStore(_redis, Time);
+    private protected override IBiometricAttemptStore BiometricAttempts() => new RedisBiometricAttemptStore(_redis, Time);
 
-    protected override IKcmrSessionStore KcmrSessions() => new RedisKcmrSessionStore(_redis, Time);
+    private protected override IKcmrSessionStore KcmrSessions() => new RedisKcmrSessionStore(_redis, Time);
 
-    protected override IPhoneConsentStore PhoneConsents() => new RedisPhoneConsentStore(_redis, Time);
+    private protected override IPhoneConsentStore PhoneConsents() => new RedisPhoneConsentStore(_redis, Time);
 
-    protected override IEGovMobileSessionStore EGovMobileSessions() => new RedisEGovMobileSessionStore(_redis, Time);
+    private protected override IEGovMobileSessionStore EGovMobileSessions() => new RedisEGovMobileSessionStore(_redis, Time);
 
     /// <summary>Two service providers (as two processes would have) over one Redis; eGov signing added before and after Redis.</summary>
-    protected override (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances() =>
+    private protected override (IEGovMobileSessionStore First, IEGovMobileSessionStore Second) EGovMobileSessionsOnTwoInstances() =>
         (Instance(redisFirst: true), Instance(redisFirst: false));
 
     private IEGovMobileSessionStore Instance(bool redisFirst)

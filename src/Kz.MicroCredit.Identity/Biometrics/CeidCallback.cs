@@ -9,4 +9,4 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// <param name="SentAt">When the provider sent it (inside the signed body).</param>
 /// <param name="State">The session state.</param>
 /// <param name="Result">The result when completed.</param>
-public sealed record CeidCallback(string EventId, string SessionId, DateTimeOffset SentAt, CeidSessionState State, CeidMatchResult? Result);
+internal sealed record CeidCallback(string EventId, string SessionId, DateTimeOffset SentAt, CeidSessionState State, CeidMatchResult? Result);

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>The provider's comparison decision.</summary>
-public enum CeidMatchDecision
+internal enum CeidMatchDecision
 {
     /// <summary>An unknown value: treated as a protocol error.</summary>
     Unknown = 0,

@@ -5,7 +5,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>A direct match request: the live image the lender's app captured.</summary>
 /// <remarks><see cref="ToString"/> prints no IIN and no image.</remarks>
-public sealed class CeidMatchRequest
+internal sealed class CeidMatchRequest
 {
     /// <summary>Initializes a new instance of the <see cref="CeidMatchRequest"/> class.</summary>
     /// <param name="requestId">The lender's request id (also the idempotency key).</param>

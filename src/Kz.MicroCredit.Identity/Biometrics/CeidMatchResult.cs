@@ -5,7 +5,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>A comparison result (direct match or a completed hosted session).</summary>
 /// <remarks><see cref="ToString"/> prints no IIN.</remarks>
-public sealed class CeidMatchResult
+internal sealed class CeidMatchResult
 {
     /// <summary>Gets the request id the provider echoes.</summary>
     public required string RequestId { get; init; }

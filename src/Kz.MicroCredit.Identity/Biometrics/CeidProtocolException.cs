@@ -7,7 +7,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// The answer broke the wire contract (malformed, truncated, missing or invalid fields). The message is constant and
 /// never quotes the answer.
 /// </summary>
-public sealed class CeidProtocolException : Exception
+internal sealed class CeidProtocolException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="CeidProtocolException"/> class.</summary>
     public CeidProtocolException()

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>Creates <see cref="CeidResult{T}"/> values (for custom clients and test doubles).</summary>
-public static class CeidResult
+internal static class CeidResult
 {
     /// <summary>Creates a success.</summary>
     /// <typeparam name="T">The value type.</typeparam>

@@ -7,7 +7,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// not as exceptions; only misuse (bad arguments) and the caller's cancellation throw.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
-public sealed class CeidResult<T>
+internal sealed class CeidResult<T>
     where T : class
 {
     private CeidResult(T? value, IReadOnlyList<ReasonCode> failure, int? httpStatus, string? interactionId, string? responseSha256)

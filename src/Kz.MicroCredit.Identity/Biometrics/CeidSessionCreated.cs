@@ -7,4 +7,4 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// <param name="SessionId">The provider's session id (opaque, not personal data).</param>
 /// <param name="RedirectUrl">The page to open in the borrower's browser or WebView.</param>
 /// <param name="ExpiresAt">When the session expires.</param>
-public sealed record CeidSessionCreated(string SessionId, Uri RedirectUrl, DateTimeOffset ExpiresAt);
+internal sealed record CeidSessionCreated(string SessionId, Uri RedirectUrl, DateTimeOffset ExpiresAt);

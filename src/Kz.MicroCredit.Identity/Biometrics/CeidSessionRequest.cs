@@ -5,7 +5,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>A request to create a hosted biometric session.</summary>
 /// <remarks><see cref="ToString"/> prints no IIN.</remarks>
-public sealed class CeidSessionRequest
+internal sealed class CeidSessionRequest
 {
     /// <summary>Initializes a new instance of the <see cref="CeidSessionRequest"/> class.</summary>
     /// <param name="requestId">The lender's request id.</param>

@@ -7,4 +7,4 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// <param name="SessionId">The session id.</param>
 /// <param name="State">The state.</param>
 /// <param name="Result">The result when <see cref="CeidSessionState.Completed"/>.</param>
-public sealed record CeidSessionStatus(string SessionId, CeidSessionState State, CeidMatchResult? Result);
+internal sealed record CeidSessionStatus(string SessionId, CeidSessionState State, CeidMatchResult? Result);

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>An HTTP request a wire binding produced; owns its body buffer and zeroes it on dispose.</summary>
-public sealed class CeidWireRequest : IDisposable
+internal sealed class CeidWireRequest : IDisposable
 {
     private readonly byte[]? _body;
 

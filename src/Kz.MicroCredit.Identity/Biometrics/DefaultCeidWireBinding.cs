@@ -10,7 +10,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// <c>GET v1/biometrics/sessions/{sessionId}</c>, and callbacks signed with <c>x-ceid-signature: sha256=&lt;hex&gt;</c>.
 /// Derive from it or implement <see cref="ICeidWireBinding"/> to follow the contract an MFO actually signs.
 /// </summary>
-public class DefaultCeidWireBinding : ICeidWireBinding
+internal class DefaultCeidWireBinding : ICeidWireBinding
 {
     /// <summary>The relative path of direct matches.</summary>
     public const string MatchPath = "v1/biometrics/matches";

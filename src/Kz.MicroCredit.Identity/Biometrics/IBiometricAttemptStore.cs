@@ -9,7 +9,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// Counts failed biometric attempts per borrower and operation (the regulation's cap: three failed attempts are a
 /// negative result). Keys are HMAC tokens of IIN and operation, never the clear IIN.
 /// </summary>
-public interface IBiometricAttemptStore
+internal interface IBiometricAttemptStore
 {
     /// <summary>Gets the number of failed attempts still inside the window.</summary>
     /// <param name="subjectKey">The keyed token of borrower and operation.</param>

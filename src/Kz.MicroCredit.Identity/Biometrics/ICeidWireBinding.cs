@@ -12,7 +12,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// (never quote the answer); request bodies are written into buffers the returned <see cref="CeidWireRequest"/> owns, so
 /// that the photo can be zeroed after the call.
 /// </remarks>
-public interface ICeidWireBinding
+internal interface ICeidWireBinding
 {
     /// <summary>Gets the name of the header carrying the callback's HMAC-SHA256 signature.</summary>
     string CallbackSignatureHeader { get; }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>Keeps the lender's hosted sessions; implementations must make <see cref="TryConsumeAsync"/> atomic.</summary>
-public interface IKcmrSessionStore
+internal interface IKcmrSessionStore
 {
     /// <summary>Adds a new session.</summary>
     /// <param name="record">The record.</param>

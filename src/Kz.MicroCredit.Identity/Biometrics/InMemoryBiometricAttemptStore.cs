@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>An in-process <see cref="IBiometricAttemptStore"/>; use a shared store when several instances serve borrowers.</summary>
-public sealed class InMemoryBiometricAttemptStore : IBiometricAttemptStore
+internal sealed class InMemoryBiometricAttemptStore : IBiometricAttemptStore
 {
     private readonly ExpiringTable<List<(DateTimeOffset Expiry, string? Id)>> _failures;
     private readonly TimeProvider _time;

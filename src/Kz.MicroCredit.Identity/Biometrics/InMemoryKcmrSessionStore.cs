@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>An in-process <see cref="IKcmrSessionStore"/>; old entries are reclaimed a few at a time (O(1) per add).</summary>
-public sealed class InMemoryKcmrSessionStore : IKcmrSessionStore
+internal sealed class InMemoryKcmrSessionStore : IKcmrSessionStore
 {
     /// <summary>Sessions stay an hour after expiry so that a late callback or replay still finds them.</summary>
     internal static readonly TimeSpan Retention = TimeSpan.FromHours(1);

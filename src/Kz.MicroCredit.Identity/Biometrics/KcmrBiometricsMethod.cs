@@ -80,7 +80,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
     private async Task<MethodVerdict> EvaluateImageAsync(MethodEvaluationContext context, KcmrFaceImageEvidence evidence, CancellationToken cancellationToken)
     {
         BorrowerIdentificationRequest request = context.Request;
-        context.Evidence.Set("flow", "direct").Set("request.id", evidence.RequestId);
+        context.Evidence.Set(KcmrBiometricsEvidenceKeys.Flow, "direct").Set(KcmrBiometricsEvidenceKeys.RequestId, evidence.RequestId);
         ReasonCode? refused = FaceImageInspector.Check(evidence.Image.Span, _options, out FaceImageInfo info);
         if (refused is { } reason)
         {
@@ -88,9 +88,9 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
             return MethodVerdict.Rejected(reason);
         }
 
-        context.Evidence.Digest("face-image", evidence.Image.Span);
-        context.Evidence.Set("image.format", info.Format == FaceImageFormat.Png ? "png" : "jpeg")
-            .Set("image.size", string.Create(CultureInfo.InvariantCulture, $"{info.Width}x{info.Height}"));
+        context.Evidence.Digest(KcmrBiometricsEvidenceKeys.FaceImageDigest, evidence.Image.Span);
+        context.Evidence.Set(KcmrBiometricsEvidenceKeys.ImageFormat, info.Format == FaceImageFormat.Png ? "png" : "jpeg")
+            .Set(KcmrBiometricsEvidenceKeys.ImageSize, string.Create(CultureInfo.InvariantCulture, $"{info.Width}x{info.Height}"));
 
         string attemptKey = _sessions.SubjectKeys.For(request.Iin, request.Operation);
         string reservation = NewReservationId();
@@ -103,7 +103,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
         // The attempt is counted before CEID is asked; an exception (cancellation, crash) leaves it counted.
         var match = new CeidMatchRequest(evidence.RequestId, request.Iin, evidence.ConsentReference, evidence.Image, info.Format);
         CeidResult<CeidMatchResult> result = await _client.MatchAsync(match, cancellationToken).ConfigureAwait(false);
-        context.Evidence.Set("interaction.id", result.InteractionId);
+        context.Evidence.Set(KcmrBiometricsEvidenceKeys.InteractionId, result.InteractionId);
         if (!result.Succeeded)
         {
             // No match answer: the face was not evaluated, the attempt is given back.
@@ -113,7 +113,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
 
         if (result.ResponseSha256 is not null)
         {
-            context.Evidence.Set("ceid-response.sha256", result.ResponseSha256);
+            context.Evidence.Set(KcmrBiometricsEvidenceKeys.CeidResponseSha256, result.ResponseSha256);
         }
 
         return await DecideAsync(context, result.Value, evidence.RequestId, attemptKey, reservation, attempt.Value, cancellationToken).ConfigureAwait(false);
@@ -122,7 +122,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
     private async Task<MethodVerdict> EvaluateSessionAsync(MethodEvaluationContext context, KcmrSessionEvidence evidence, CancellationToken cancellationToken)
     {
         BorrowerIdentificationRequest request = context.Request;
-        context.Evidence.Set("flow", "hosted").Set("session.id", evidence.SessionId);
+        context.Evidence.Set(KcmrBiometricsEvidenceKeys.Flow, "hosted").Set(KcmrBiometricsEvidenceKeys.SessionId, evidence.SessionId);
         IKcmrSessionStore store = _sessions.Store;
         KcmrSessionRecord? record = await store.GetAsync(evidence.SessionId, cancellationToken).ConfigureAwait(false);
         if (record is null)
@@ -140,7 +140,7 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
             return Refuse(request, ReasonCode.BiometricSessionAlreadyUsed);
         }
 
-        context.Evidence.Set("request.id", record.RequestId);
+        context.Evidence.Set(KcmrBiometricsEvidenceKeys.RequestId, record.RequestId);
         DateTimeOffset now = TimeProvider.GetUtcNow();
         if (!KcmrBiometricsSessions.IsFinal(record.State) && now < record.ExpiresAt && _options.PollOnEvaluate)
         {
@@ -188,29 +188,29 @@ public sealed class KcmrBiometricsMethod : IdentificationMethod
     private async Task<int?> BeginAttemptAsync(MethodEvaluationContext context, string attemptKey, string reservation, CancellationToken cancellationToken)
     {
         int? reserved = await _attempts.TryReserveAttemptAsync(attemptKey, reservation, _options.MaxFailedAttempts, _options.AttemptWindow, cancellationToken).ConfigureAwait(false);
-        context.Evidence.Set("attempt.cap", _options.MaxFailedAttempts.ToString(CultureInfo.InvariantCulture));
+        context.Evidence.Set(KcmrBiometricsEvidenceKeys.AttemptCap, _options.MaxFailedAttempts.ToString(CultureInfo.InvariantCulture));
         if (reserved is null)
         {
             BiometricsLog.AttemptsExhausted(Logger, context.Request.CorrelationId);
-            context.Evidence.Set("attempt.failed", _options.MaxFailedAttempts.ToString(CultureInfo.InvariantCulture));
+            context.Evidence.Set(KcmrBiometricsEvidenceKeys.AttemptFailed, _options.MaxFailedAttempts.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
         int attempt = reserved.Value;
-        context.Evidence.Set("attempt.number", attempt.ToString(CultureInfo.InvariantCulture));
+        context.Evidence.Set(KcmrBiometricsEvidenceKeys.AttemptNumber, attempt.ToString(CultureInfo.InvariantCulture));
         return attempt;
     }
 
     private async Task<MethodVerdict> DecideAsync(MethodEvaluationContext context, CeidMatchResult result, string requestId, string attemptKey, string reservation, int attempt, CancellationToken cancellationToken)
     {
         context.Evidence
-            .Set("provider.id", result.ProviderId)
-            .Set("match.id", result.MatchId)
-            .Set("similarity.score", result.Similarity.ToString("0.####", CultureInfo.InvariantCulture))
-            .Set("similarity.threshold", _options.SimilarityThreshold.ToString("0.####", CultureInfo.InvariantCulture))
-            .Set("liveness.passed", result.LivenessPassed ? "true" : "false")
-            .Set("reference.source", result.ReferenceSource)
-            .Set("decision", result.Decision.ToString());
+            .Set(KcmrBiometricsEvidenceKeys.ProviderId, result.ProviderId)
+            .Set(KcmrBiometricsEvidenceKeys.MatchId, result.MatchId)
+            .Set(KcmrBiometricsEvidenceKeys.SimilarityScore, result.Similarity.ToString("0.####", CultureInfo.InvariantCulture))
+            .Set(KcmrBiometricsEvidenceKeys.SimilarityThreshold, _options.SimilarityThreshold.ToString("0.####", CultureInfo.InvariantCulture))
+            .Set(KcmrBiometricsEvidenceKeys.LivenessPassed, result.LivenessPassed ? "true" : "false")
+            .Set(KcmrBiometricsEvidenceKeys.ReferenceSource, result.ReferenceSource)
+            .Set(KcmrBiometricsEvidenceKeys.Decision, result.Decision.ToString());
 
         (MethodVerdict verdict, bool failedAttempt) = KcmrBiometricsDecision.Decide(result, context.Request.Iin, requestId, _options.SimilarityThreshold);
         if (failedAttempt)

@@ -21,32 +21,19 @@ public static class KcmrBiometricsServiceCollectionExtensions
     /// <param name="builder">The identification builder.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddKcmrBiometrics(this BorrowerIdentificationBuilder builder, Action<KcmrBiometricsOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<KcmrBiometricsOptions>().Configure(configure);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddKcmrBiometrics(this BorrowerIdentificationBuilder builder, Action<KcmrBiometricsOptions> configure) =>
+        MethodServiceRegistration.Add<KcmrBiometricsOptions, KcmrBiometricsOptionsValidator>(builder, configure, AddServices);
 
     /// <summary>Registers the method with options bound from configuration (see <see cref="AddKcmrBiometrics(BorrowerIdentificationBuilder, Action{KcmrBiometricsOptions})"/>).</summary>
     /// <param name="builder">The identification builder.</param>
     /// <param name="section">The configuration section, e.g. <c>Identification:KcmrBiometrics</c>.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddKcmrBiometrics(this BorrowerIdentificationBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        builder.Services.AddOptions<KcmrBiometricsOptions>().Bind(section);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddKcmrBiometrics(this BorrowerIdentificationBuilder builder, IConfigurationSection section) =>
+        MethodServiceRegistration.Add<KcmrBiometricsOptions, KcmrBiometricsOptionsValidator>(builder, section, AddServices);
 
-    private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
+    private static void AddServices(BorrowerIdentificationBuilder builder)
     {
         IServiceCollection services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<KcmrBiometricsOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KcmrBiometricsOptions>, KcmrBiometricsOptionsValidator>());
         IHttpClientBuilder client = services.AddHttpClient(KcmrCeidClient.HttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
@@ -87,15 +74,13 @@ public static class KcmrBiometricsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<KcmrBiometricsSessions>()));
-        // The method's constructor is internal (as for every method): it is built here, not by the activator.
-        services.TryAddSingleton(sp => new KcmrBiometricsMethod(
+        MethodServiceRegistration.AddMethod(builder, IdentificationMethodId.KcmrBiometrics, sp => new KcmrBiometricsMethod(
             sp.GetRequiredService<KcmrCeidClient>(),
             sp.GetRequiredService<KcmrBiometricsSessions>(),
             sp.GetRequiredService<IBiometricAttemptStore>(),
             sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<KcmrBiometricsMethod>>()));
-        return builder.AddMethod<KcmrBiometricsMethod>(IdentificationMethodId.KcmrBiometrics);
     }
 
     /// <summary>A shared attempt or session store needs the secret every instance derives borrower keys with.</summary>

@@ -21,7 +21,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// <see cref="ReasonCode.Timeout"/>, …); only the caller's cancellation throws. The HTTP client is the named client
 /// <see cref="HttpClientName"/> from <see cref="IHttpClientFactory"/>.
 /// </remarks>
-public class KcmrCeidClient
+internal class KcmrCeidClient
 {
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client.</summary>
     public const string HttpClientName = "Kz.MicroCredit.Identity.KcmrCeid";

@@ -15,7 +15,7 @@ namespace Kz.MicroCredit.Identity.Biometrics;
 /// <param name="State">The last known state.</param>
 /// <param name="Result">The comparison result once completed.</param>
 /// <param name="Consumed">Whether a decision already used it.</param>
-public sealed record KcmrSessionRecord(
+internal sealed record KcmrSessionRecord(
     string SessionId,
     string RequestId,
     string SubjectKey,

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.Biometrics;
 
 /// <summary>How a store took a session update.</summary>
-public enum KcmrSessionUpdateStatus
+internal enum KcmrSessionUpdateStatus
 {
     /// <summary>No such session.</summary>
     Unknown = 0,

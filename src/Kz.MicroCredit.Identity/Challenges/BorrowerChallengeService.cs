@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity;
 
 /// <summary>The default <see cref="IBorrowerChallengeService"/> over an <see cref="IChallengeStore"/>.</summary>
-public sealed class BorrowerChallengeService : IBorrowerChallengeService
+internal sealed class BorrowerChallengeService : IBorrowerChallengeService
 {
     private readonly IChallengeStore _store;
     private readonly TimeProvider _time;

@@ -11,4 +11,4 @@ namespace Kz.MicroCredit.Identity;
 /// <param name="SubjectDigest">SHA-256 of id and IIN.</param>
 /// <param name="Operation">The operation.</param>
 /// <param name="ExpiresAt">The expiry.</param>
-public sealed record ChallengeRecord(string Id, byte[] NonceDigest, byte[] SubjectDigest, IdentificationOperation Operation, DateTimeOffset ExpiresAt);
+internal sealed record ChallengeRecord(string Id, byte[] NonceDigest, byte[] SubjectDigest, IdentificationOperation Operation, DateTimeOffset ExpiresAt);

@@ -14,7 +14,7 @@ namespace Kz.MicroCredit.Identity;
 /// signature of this borrower; a lender that needs strict single use across instances implements
 /// <see cref="IChallengeStore"/> over an atomic operation of their cache (e.g. Redis <c>GETDEL</c>).
 /// </remarks>
-public sealed class DistributedCacheChallengeStore : IChallengeStore
+internal sealed class DistributedCacheChallengeStore : IChallengeStore
 {
     private const string Prefix = "kzid:challenge:";
     private readonly IDistributedCache _cache;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Caching.Distributed;
 namespace Kz.MicroCredit.Identity;
 
 /// <summary>Keeps issued challenges and marks them used.</summary>
-public interface IChallengeStore
+internal interface IChallengeStore
 {
     /// <summary>Adds a challenge.</summary>
     /// <param name="record">The record.</param>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Caching.Distributed;
 namespace Kz.MicroCredit.Identity;
 
 /// <summary>An in-process store: atomic single use; expired entries are reclaimed a few at a time (O(1) per add).</summary>
-public sealed class InMemoryChallengeStore : IChallengeStore
+internal sealed class InMemoryChallengeStore : IChallengeStore
 {
     /// <summary>Used entries stay a while after expiry so that a late replay still says AlreadyUsed.</summary>
     internal static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);

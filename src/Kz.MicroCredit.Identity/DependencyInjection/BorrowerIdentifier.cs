@@ -8,7 +8,7 @@ namespace Kz.MicroCredit.Identity;
 /// The <see cref="IBorrowerIdentifier"/> registered by <c>AddBorrowerIdentification()</c>: picks the policy for the
 /// request's operation and evaluates it over the registered methods.
 /// </summary>
-public sealed class BorrowerIdentifier : IBorrowerIdentifier
+internal sealed class BorrowerIdentifier : IBorrowerIdentifier
 {
     private readonly Dictionary<IdentificationOperation, PolicyBorrowerIdentifier> _byOperation = [];
     private readonly PolicyBorrowerIdentifier? _default;

@@ -75,8 +75,8 @@ public sealed class NcaEdsMethod : IdentificationMethod
         }
 
         MethodEvidenceBuilder facts = context.Evidence;
-        facts.Digest("signature", evidence.Signature.Span);
-        facts.Set("trust.store", _paths.TrustStore.Name);
+        facts.Digest(NcaEdsEvidenceKeys.SignatureDigest, evidence.Signature.Span);
+        facts.Set(NcaEdsEvidenceKeys.TrustStore, _paths.TrustStore.Name);
         if (evidence.Signature.Length > _options.MaxInputBytes)
         {
             return MethodVerdict.Rejected(ReasonCode.InputTooLarge);
@@ -88,8 +88,8 @@ public sealed class NcaEdsMethod : IdentificationMethod
         }
 
         DateTimeOffset now = context.TimeProvider.GetUtcNow();
-        facts.Set("signature.format", format == EdsSignatureFormat.Cms ? "cms" : "xml");
-        facts.Set("validation.time", Iso(now));
+        facts.Set(NcaEdsEvidenceKeys.SignatureFormat, format == EdsSignatureFormat.Cms ? "cms" : "xml");
+        facts.Set(NcaEdsEvidenceKeys.ValidationTime, Iso(now));
 
         Signer signer;
         ChallengeReference reference;
@@ -108,13 +108,13 @@ public sealed class NcaEdsMethod : IdentificationMethod
                 TimeStampValidator = _timestamps,
                 MaxSigners = 4,
             });
-            facts.Set("signer.count", cms.Signers.Count.ToString(CultureInfo.InvariantCulture));
+            facts.Set(NcaEdsEvidenceKeys.SignerCount, cms.Signers.Count.ToString(CultureInfo.InvariantCulture));
             if (!cms.IsValid)
             {
                 return MethodVerdict.Rejected(cms.Failure!.Value);
             }
 
-            facts.Digest("content", cms.SignedContent.Span);
+            facts.Digest(NcaEdsEvidenceKeys.ContentDigest, cms.SignedContent.Span);
             CmsSignerResult chosen = cms.Signers.FirstOrDefault(s => NcaCertificateInfo.FromCertificate(s.Certificate!).Role == NcaSubjectRole.Individual) ?? cms.Signers[0];
             if (chosen.Warnings.Contains(ReasonCode.TimestampInvalid))
             {
@@ -152,9 +152,9 @@ public sealed class NcaEdsMethod : IdentificationMethod
             }
 
             XmlSignatureInfo info = xml.Signatures[0];
-            facts.Set("signer.count", "1");
-            facts.Digest("content", info.SignedContent.Span);
-            facts.Set("signed-element", XmlSignatureCoverage.Location(info.SignedElement!));
+            facts.Set(NcaEdsEvidenceKeys.SignerCount, "1");
+            facts.Digest(NcaEdsEvidenceKeys.ContentDigest, info.SignedContent.Span);
+            facts.Set(NcaEdsEvidenceKeys.SignedElement, XmlSignatureCoverage.Location(info.SignedElement!));
             if (info.Warnings.Contains(ReasonCode.TimestampInvalid))
             {
                 remarks.Add(ReasonCode.TimestampInvalid);
@@ -170,9 +170,9 @@ public sealed class NcaEdsMethod : IdentificationMethod
 
         // Identity from the validated certificate.
         NcaCertificateInfo identity = NcaCertificateInfo.FromCertificate(signer.Certificate);
-        facts.Set("certificate.role", identity.Role.ToString());
-        facts.Set("certificate.purpose", identity.Purpose.ToString());
-        facts.Set("certificate.key-storage", identity.KeyStorage.ToString());
+        facts.Set(NcaEdsEvidenceKeys.CertificateRole, identity.Role.ToString());
+        facts.Set(NcaEdsEvidenceKeys.CertificatePurpose, identity.Purpose.ToString());
+        facts.Set(NcaEdsEvidenceKeys.CertificateKeyStorage, identity.KeyStorage.ToString());
         if (_options.RequireIndividual && identity.Role != NcaSubjectRole.Individual)
         {
             return MethodVerdict.Rejected(ReasonCode.NotAnIndividual);
@@ -200,14 +200,14 @@ public sealed class NcaEdsMethod : IdentificationMethod
 
         if (signer.SigningTime is { } signingTime)
         {
-            facts.Set("signing-time", Iso(signingTime));
+            facts.Set(NcaEdsEvidenceKeys.SigningTime, Iso(signingTime));
             if (signingTime > now + _options.ClockSkew || signingTime < now - _options.SigningTimeWindow - _options.ClockSkew)
             {
                 return MethodVerdict.Rejected(ReasonCode.SigningTimeOutOfWindow);
             }
         }
 
-        facts.Set("signing-time.source", signer.TimeSource);
+        facts.Set(NcaEdsEvidenceKeys.SigningTimeSource, signer.TimeSource);
 
         if (SignedContentBinding is { } binding)
         {
@@ -226,8 +226,8 @@ public sealed class NcaEdsMethod : IdentificationMethod
             }
 
             ChallengeRedemption redemption = await _challenges.RedeemAsync(reference, request.Iin, request.Operation, cancellationToken).ConfigureAwait(false);
-            facts.Set("challenge.id", reference.Id);
-            facts.Set("challenge.redemption", redemption.ToString());
+            facts.Set(NcaEdsEvidenceKeys.ChallengeId, reference.Id);
+            facts.Set(NcaEdsEvidenceKeys.ChallengeRedemption, redemption.ToString());
             if (redemption != ChallengeRedemption.Valid)
             {
                 return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
@@ -249,8 +249,8 @@ public sealed class NcaEdsMethod : IdentificationMethod
     {
         if (_options.Revocation == NcaEdsRevocationMode.Off)
         {
-            facts.Set("revocation.status", "not-checked");
-            facts.Set("revocation.source", "none");
+            facts.Set(NcaEdsEvidenceKeys.RevocationStatus, "not-checked");
+            facts.Set(NcaEdsEvidenceKeys.RevocationSource, "none");
             return null;
         }
 
@@ -269,17 +269,17 @@ public sealed class NcaEdsMethod : IdentificationMethod
                 facts.Artifact(artifact.Name, artifact.MediaType, artifact.Content.Span);
             }
 
-            facts.Set("revocation.source", string.Join(",", sources));
+            facts.Set(NcaEdsEvidenceKeys.RevocationSource, string.Join(",", sources));
             switch (result.Status)
             {
                 case RevocationStatus.Revoked:
-                    facts.Set("revocation.status", "revoked");
+                    facts.Set(NcaEdsEvidenceKeys.RevocationStatus, "revoked");
                     return MethodVerdict.Veto(ReasonCode.CertificateRevoked);
                 case RevocationStatus.Good:
                     continue;
                 default:
                     // Unknown, or NotChecked although checking is on: not established.
-                    facts.Set("revocation.status", "unknown");
+                    facts.Set(NcaEdsEvidenceKeys.RevocationStatus, "unknown");
                     if (_options.Revocation == NcaEdsRevocationMode.SoftFail)
                     {
                         remarks.Add(ReasonCode.RevocationUnknown);
@@ -294,7 +294,7 @@ public sealed class NcaEdsMethod : IdentificationMethod
 
         if (!remarks.Contains(ReasonCode.RevocationUnknown))
         {
-            facts.Set("revocation.status", "good");
+            facts.Set(NcaEdsEvidenceKeys.RevocationStatus, "good");
         }
 
         return null;
@@ -303,13 +303,13 @@ public sealed class NcaEdsMethod : IdentificationMethod
     private static void RecordCertificate(MethodEvidenceBuilder facts, Signer signer)
     {
         X509Certificate2 c = signer.Certificate;
-        facts.Set("certificate.issuer", c.Issuer);
-        facts.Set("certificate.serial", c.SerialNumber);
-        facts.Set("certificate.not-before", Iso(new DateTimeOffset(c.NotBefore.ToUniversalTime(), TimeSpan.Zero)));
-        facts.Set("certificate.not-after", Iso(new DateTimeOffset(c.NotAfter.ToUniversalTime(), TimeSpan.Zero)));
-        facts.Set("certificate.thumbprint-sha256", NcaTrustStore.Sha256Thumbprint(c));
-        facts.Set("certificate.anchor", signer.Path.Count > 0 ? signer.Path[^1].Subject : string.Empty);
-        facts.Set("key.algorithm", signer.KeyAlgorithm.ToCliName());
+        facts.Set(NcaEdsEvidenceKeys.CertificateIssuer, c.Issuer);
+        facts.Set(NcaEdsEvidenceKeys.CertificateSerial, c.SerialNumber);
+        facts.Set(NcaEdsEvidenceKeys.CertificateNotBefore, Iso(new DateTimeOffset(c.NotBefore.ToUniversalTime(), TimeSpan.Zero)));
+        facts.Set(NcaEdsEvidenceKeys.CertificateNotAfter, Iso(new DateTimeOffset(c.NotAfter.ToUniversalTime(), TimeSpan.Zero)));
+        facts.Set(NcaEdsEvidenceKeys.CertificateThumbprintSha256, NcaTrustStore.Sha256Thumbprint(c));
+        facts.Set(NcaEdsEvidenceKeys.CertificateAnchor, signer.Path.Count > 0 ? signer.Path[^1].Subject : string.Empty);
+        facts.Set(NcaEdsEvidenceKeys.KeyAlgorithm, signer.KeyAlgorithm.ToCliName());
     }
 
     private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

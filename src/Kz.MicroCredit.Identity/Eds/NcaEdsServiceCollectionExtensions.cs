@@ -17,38 +17,24 @@ public static class NcaEdsServiceCollectionExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddNcaEds(this BorrowerIdentificationBuilder builder, Action<NcaEdsOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddNcaEds(this BorrowerIdentificationBuilder builder, Action<NcaEdsOptions> configure) =>
+        MethodServiceRegistration.Add<NcaEdsOptions, NcaEdsOptionsValidator>(builder, configure, AddServices);
 
     /// <summary>Adds the NCA EDS method configured from a section (keys as in <see cref="NcaEdsOptions"/>).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddNcaEds(this BorrowerIdentificationBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        builder.Services.Configure<NcaEdsOptions>(section);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddNcaEds(this BorrowerIdentificationBuilder builder, IConfigurationSection section) =>
+        MethodServiceRegistration.Add<NcaEdsOptions, NcaEdsOptionsValidator>(builder, section, AddServices);
 
-    private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
+    private static void AddServices(BorrowerIdentificationBuilder builder)
     {
-        builder.Services.AddOptions<NcaEdsOptions>().ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NcaEdsOptions>, NcaEdsOptionsValidator>());
         builder.Services.TryAddSingleton<ICertificateRevocationChecker>(NoRevocationChecker.Instance);
-        // The method's constructor is internal (as for every method): it is built here, not by the activator.
-        builder.Services.TryAddSingleton(sp => new NcaEdsMethod(
+        MethodServiceRegistration.AddMethod(builder, IdentificationMethodId.NcaEds, sp => new NcaEdsMethod(
             sp.GetRequiredService<IOptions<NcaEdsOptions>>(),
             sp.GetRequiredService<IBorrowerChallengeService>(),
             sp.GetRequiredService<ICertificateRevocationChecker>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<NcaEdsMethod>>()));
-        return builder.AddMethod<NcaEdsMethod>(IdentificationMethodId.NcaEds);
     }
 }

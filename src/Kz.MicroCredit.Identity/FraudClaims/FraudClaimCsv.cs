@@ -11,7 +11,7 @@ namespace Kz.MicroCredit.Identity.FraudClaims;
 /// (<c>yyyy-MM-dd</c>, or a date and time with an optional <c>Z</c>/<c>±hh:mm</c> offset; without one, UTC).
 /// Fields may be double-quoted; blank lines are skipped.
 /// </summary>
-public static class FraudClaimCsv
+internal static class FraudClaimCsv
 {
     /// <summary>The exact header line.</summary>
     public const string Header = "claim_id,loan_id,source,amount_kzt,received_at,state";

@@ -7,7 +7,7 @@ namespace Kz.MicroCredit.Identity.FraudClaims;
 /// <param name="Line">The 1-based line number.</param>
 /// <param name="Column">The column, or <see langword="null"/> for the whole line.</param>
 /// <param name="Problem">What is wrong.</param>
-public sealed record FraudClaimCsvError(int Line, string? Column, string Problem)
+internal sealed record FraudClaimCsvError(int Line, string? Column, string Problem)
 {
     /// <inheritdoc />
     public override string ToString() => Column is null

@@ -4,7 +4,7 @@ using System.Text;
 namespace Kz.MicroCredit.Identity.FraudClaims;
 
 /// <summary>What <see cref="FraudClaimCsv.Read"/> found.</summary>
-public sealed class FraudClaimCsvReadResult
+internal sealed class FraudClaimCsvReadResult
 {
     internal FraudClaimCsvReadResult(IReadOnlyList<FraudClaimReportEntry> entries, IReadOnlyList<FraudClaimCsvError> errors)
     {

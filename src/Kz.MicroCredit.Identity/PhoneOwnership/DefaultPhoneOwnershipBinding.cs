@@ -8,7 +8,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// publicly observed КДП <c>getUserDataRequest</c>; the direct check and the confirmation schemas are this SDK's
 /// documented assumption — replace the binding when your service passport says otherwise.
 /// </summary>
-public class DefaultPhoneOwnershipBinding : IPhoneOwnershipBinding
+internal class DefaultPhoneOwnershipBinding : IPhoneOwnershipBinding
 {
     /// <summary>The <c>xsi:type</c> of the direct check request.</summary>
     public const string DirectCheckRequestType = "checkSubscriberRequest";

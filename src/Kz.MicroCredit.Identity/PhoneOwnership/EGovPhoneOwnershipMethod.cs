@@ -50,9 +50,9 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
 
     private async Task<MethodVerdict> EvaluateDirectAsync(MethodEvaluationContext context, PhoneOwnershipQuery query, CancellationToken cancellationToken)
     {
-        context.Evidence.Set("phone.mode", "direct");
+        context.Evidence.Set(EGovPhoneOwnershipEvidenceKeys.PhoneMode, "direct");
         SmartBridgeCallResult result = await _client.SendAsync(_settings.Options.DirectCheckServiceId!, _binding.CreateDirectCheckRequest(query), cancellationToken).ConfigureAwait(false);
-        result.WriteEvidence(context.Evidence, "smartbridge");
+        result.WriteEvidence(context.Evidence);
         if (!result.Succeeded)
         {
             return MethodVerdict.Indeterminate(result.Failure ?? ReasonCode.ProviderProtocolError);
@@ -73,7 +73,7 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
 
     private async Task<MethodVerdict> EvaluateConsentAsync(MethodEvaluationContext context, PhoneOwnershipQuery query, CancellationToken cancellationToken)
     {
-        context.Evidence.Set("phone.mode", "consent");
+        context.Evidence.Set(EGovPhoneOwnershipEvidenceKeys.PhoneMode, "consent");
         EGovPhoneOwnershipEvidence? evidence = context.Request.Evidence.Get<EGovPhoneOwnershipEvidence>();
         if (evidence is null)
         {
@@ -87,7 +87,7 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
             return MethodVerdict.Rejected(ReasonCode.ChallengeInvalid);
         }
 
-        context.Evidence.Set("consent.request.message-id", state.RequestMessageId);
+        context.Evidence.Set(EGovPhoneOwnershipEvidenceKeys.ConsentRequestMessageId, state.RequestMessageId);
         int attempt = await _consents.IncrementAttemptsAsync(evidence.ConsentHandle, cancellationToken).ConfigureAwait(false);
         if (attempt == 0)
         {
@@ -100,10 +100,10 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
             return MethodVerdict.Rejected(ReasonCode.AttemptsExhausted);
         }
 
-        context.Evidence.Set("consent.attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        context.Evidence.Set(EGovPhoneOwnershipEvidenceKeys.ConsentAttempt, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var confirmation = new PhoneConsentConfirmation(query.Iin, query.PhoneNumber, o.ConsentAccessName, state.RequestToken, evidence.OneTimeCode);
         SmartBridgeCallResult result = await _client.SendAsync(o.ConsentConfirmationServiceId, _binding.CreateConsentConfirmation(confirmation), cancellationToken).ConfigureAwait(false);
-        result.WriteEvidence(context.Evidence, "smartbridge");
+        result.WriteEvidence(context.Evidence);
         if (!result.Succeeded)
         {
             return MethodVerdict.Indeterminate(result.Failure ?? ReasonCode.ProviderProtocolError);
@@ -137,7 +137,7 @@ public sealed class EGovPhoneOwnershipMethod : IdentificationMethod
 
     private static MethodVerdict Decide(MethodEvaluationContext context, PhoneOwnershipAnswer answer, PhoneOwnershipQuery query)
     {
-        context.Evidence.Set("phone.result", answer.Status.ToString());
+        context.Evidence.Set(EGovPhoneOwnershipEvidenceKeys.PhoneResult, answer.Status.ToString());
         bool iinMatches = answer.AnsweredIin is { } iin && iin == query.Iin;
         bool phoneMatches = answer.AnsweredPhoneNumber is { } p && p == query.PhoneNumber;
         switch (answer.Status)

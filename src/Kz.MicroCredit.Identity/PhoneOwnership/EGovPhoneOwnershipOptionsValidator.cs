@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http;
 using Kz.MicroCredit.Identity.Http;
-using Kz.MicroCredit.Identity.PhoneOwnership;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 
-namespace Kz.MicroCredit.Identity;
+namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>Checks <see cref="EGovPhoneOwnershipOptions"/> at start-up (messages name options, never values).</summary>
 internal sealed class EGovPhoneOwnershipOptionsValidator : IValidateOptions<EGovPhoneOwnershipOptions>

@@ -24,32 +24,19 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
     /// <param name="builder">The identification builder.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddEGovPhoneOwnership(this BorrowerIdentificationBuilder builder, Action<EGovPhoneOwnershipOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddEGovPhoneOwnership(this BorrowerIdentificationBuilder builder, Action<EGovPhoneOwnershipOptions> configure) =>
+        MethodServiceRegistration.Add<EGovPhoneOwnershipOptions, EGovPhoneOwnershipOptionsValidator>(builder, configure, AddServices);
 
     /// <summary>Registers the method with options bound from a configuration section (see docs/phone-ownership.md).</summary>
     /// <param name="builder">The identification builder.</param>
     /// <param name="section">The section, e.g. <c>Identification:EGovPhoneOwnership</c>.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddEGovPhoneOwnership(this BorrowerIdentificationBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        builder.Services.Configure<EGovPhoneOwnershipOptions>(section);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddEGovPhoneOwnership(this BorrowerIdentificationBuilder builder, IConfigurationSection section) =>
+        MethodServiceRegistration.Add<EGovPhoneOwnershipOptions, EGovPhoneOwnershipOptionsValidator>(builder, section, AddServices);
 
-    private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
+    private static void AddServices(BorrowerIdentificationBuilder builder)
     {
         IServiceCollection services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<EGovPhoneOwnershipOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EGovPhoneOwnershipOptions>, EGovPhoneOwnershipOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EGovPhoneOwnershipOptions>, LenderCertificateValidator>());
         services.TryAddSingleton<SmartBridgeSettings>();
         services.TryAddSingleton<IPhoneConsentStore>(sp => new InMemoryPhoneConsentStore(sp.GetRequiredService<TimeProvider>()));
@@ -59,7 +46,7 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
         services.TryAddSingleton<ISmartBridgeResponseVerifier, EdsSmartBridgeResponseVerifier>();
         services.TryAddSingleton<ISmartBridgeClient, SmartBridgeClient>();
         services.TryAddSingleton<IPhoneOwnershipConsentService, PhoneOwnershipConsentService>();
-        services.TryAddSingleton(sp => new EGovPhoneOwnershipMethod(
+        MethodServiceRegistration.AddMethod(builder, IdentificationMethodId.EGovPhoneOwnership, sp => new EGovPhoneOwnershipMethod(
             sp.GetRequiredService<ISmartBridgeClient>(),
             sp.GetRequiredService<IPhoneOwnershipBinding>(),
             sp.GetRequiredService<SmartBridgeSettings>(),
@@ -83,9 +70,6 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
             });
             });
         BoundedResponseHandler.AddTo(client, static sp => sp.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value.MaxResponseBytes);
-
-        builder.AddMethod<EGovPhoneOwnershipMethod>(IdentificationMethodId.EGovPhoneOwnership);
-        return builder;
     }
 
     /// <summary>The breaker counts transport faults, timeouts and the gateway's own 502/503/504 (not every 5xx).</summary>

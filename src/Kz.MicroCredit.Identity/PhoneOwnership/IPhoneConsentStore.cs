@@ -9,7 +9,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// <c>AddEGovPhoneOwnership</c>. Implementations must make <see cref="IncrementAttemptsAsync"/> atomic, so that parallel
 /// redemptions of one handle cannot exceed the attempt limit.
 /// </summary>
-public interface IPhoneConsentStore
+internal interface IPhoneConsentStore
 {
     /// <summary>Stores a consent under a new unguessable handle.</summary>
     /// <param name="record">The consent.</param>

@@ -7,7 +7,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// documented with XML examples in docs/phone-ownership.md.
 /// </summary>
 /// <remarks>Implementations must not log or throw messages containing the payload; throw <see cref="FormatException"/> on a malformed payload.</remarks>
-public interface IPhoneOwnershipBinding
+internal interface IPhoneOwnershipBinding
 {
     /// <summary>Builds the request data of the direct check service (IIN + number).</summary>
     /// <param name="query">The question.</param>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>An in-process <see cref="IPhoneConsentStore"/> (one instance only); expired consents are reclaimed a few at a time (O(1) per add).</summary>
-public sealed class InMemoryPhoneConsentStore : IPhoneConsentStore
+internal sealed class InMemoryPhoneConsentStore : IPhoneConsentStore
 {
     private readonly ExpiringTable<Entry> _entries;
 

@@ -6,7 +6,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// <param name="AccessName">The data set code.</param>
 /// <param name="RequestToken">The gateway's token from the consent answer, if any.</param>
 /// <param name="OneTimeCode">The code the borrower entered. Secret: never log it.</param>
-public sealed record PhoneConsentConfirmation(Iin Iin, KzPhoneNumber PhoneNumber, string AccessName, string? RequestToken, string OneTimeCode)
+internal sealed record PhoneConsentConfirmation(Iin Iin, KzPhoneNumber PhoneNumber, string AccessName, string? RequestToken, string OneTimeCode)
 {
     /// <inheritdoc />
     public override string ToString() => $"PhoneConsentConfirmation {{ Iin = {Iin}, AccessName = {AccessName} }}";

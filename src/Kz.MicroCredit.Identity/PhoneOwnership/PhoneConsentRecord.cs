@@ -13,7 +13,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// <param name="RequestToken">The gateway's token for the confirmation call, if it gave one.</param>
 /// <param name="ExpiresAt">When the consent stops being redeemable.</param>
 /// <param name="RequestMessageId">The SmartBridge message id of the consent request (for the evidence report).</param>
-public sealed record PhoneConsentRecord(Iin Iin, KzPhoneNumber PhoneNumber, string? RequestToken, DateTimeOffset ExpiresAt, string RequestMessageId)
+internal sealed record PhoneConsentRecord(Iin Iin, KzPhoneNumber PhoneNumber, string? RequestToken, DateTimeOffset ExpiresAt, string RequestMessageId)
 {
     /// <inheritdoc />
     public override string ToString() => $"PhoneConsentRecord {{ ExpiresAt = {ExpiresAt:o} }}";

@@ -1,7 +1,7 @@
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>A КДП consent request for the mobile-citizens database.</summary>
-public sealed record PhoneConsentRequest
+internal sealed record PhoneConsentRequest
 {
     /// <summary>Gets the borrower's IIN.</summary>
     public required Iin Iin { get; init; }

@@ -4,7 +4,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// <param name="Status">The answer.</param>
 /// <param name="AnsweredIin">The IIN in the answer, if any.</param>
 /// <param name="AnsweredPhoneNumber">The number in the answer, if any.</param>
-public sealed record PhoneOwnershipAnswer(PhoneOwnershipStatus Status, Iin? AnsweredIin, KzPhoneNumber? AnsweredPhoneNumber)
+internal sealed record PhoneOwnershipAnswer(PhoneOwnershipStatus Status, Iin? AnsweredIin, KzPhoneNumber? AnsweredPhoneNumber)
 {
     /// <inheritdoc />
     public override string ToString() => $"PhoneOwnershipAnswer {{ Status = {Status} }}";

@@ -1,7 +1,7 @@
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>What a phone-ownership service said.</summary>
-public enum PhoneOwnershipStatus
+internal enum PhoneOwnershipStatus
 {
     /// <summary>Unknown or unusable answer.</summary>
     Unknown,

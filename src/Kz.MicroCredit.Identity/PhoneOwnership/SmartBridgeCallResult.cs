@@ -40,23 +40,23 @@ internal sealed record SmartBridgeCallResult
     public override string ToString() => $"SmartBridgeCallResult {{ MessageId = {RequestMessageId}, ServiceId = {ServiceId}, Failure = {Failure}, Status = {StatusCode} }}";
 
     /// <summary>Writes the non-personal facts of the call (documented keys, see docs/phone-ownership.md).</summary>
-    public void WriteEvidence(MethodEvidenceBuilder evidence, string prefix)
+    public void WriteEvidence(MethodEvidenceBuilder evidence)
     {
-        evidence.Set(prefix + ".service-id", ServiceId);
-        evidence.Set(prefix + ".request.message-id", RequestMessageId);
-        evidence.Set(prefix + ".response.message-id", ResponseMessageId is null ? null : SmartBridgeResponseParser.SafeCode(ResponseMessageId));
-        evidence.Set(prefix + ".status", StatusCode);
-        evidence.Set(prefix + ".fault", FaultCode);
-        evidence.Set(prefix + ".signature", SignatureCheck);
-        evidence.Set(prefix + ".signer.serial", SignerSerial);
+        evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeServiceId, ServiceId);
+        evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeRequestMessageId, RequestMessageId);
+        evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeResponseMessageId, ResponseMessageId is null ? null : SmartBridgeResponseParser.SafeCode(ResponseMessageId));
+        evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeStatus, StatusCode);
+        evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeFault, FaultCode);
+        evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeSignature, SignatureCheck);
+        evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeSignerSerial, SignerSerial);
         if (HttpStatus != 0)
         {
-            evidence.Set(prefix + ".http", HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            evidence.Set(EGovPhoneOwnershipEvidenceKeys.SmartBridgeHttp, HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (ResponseBytes is not null)
         {
-            evidence.Digest(prefix + ".response", ResponseBytes);
+            evidence.Digest(EGovPhoneOwnershipEvidenceKeys.SmartBridgeResponseDigest, ResponseBytes);
         }
     }
 }

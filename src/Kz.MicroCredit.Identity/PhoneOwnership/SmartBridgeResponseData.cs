@@ -7,7 +7,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// When the service carried its payload as an escaped XML string, the parsed root of that string is the only child
 /// of <see cref="Data"/> (parsed with the same hardened reader: no DTD, size cap).
 /// </summary>
-public sealed class SmartBridgeResponseData
+internal sealed class SmartBridgeResponseData
 {
     /// <summary>Initializes a new instance of the <see cref="SmartBridgeResponseData"/> class.</summary>
     /// <param name="data">The <c>data</c> element.</param>

@@ -6,7 +6,7 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 /// The service-specific part of a SmartBridge <c>SendMessage</c>: the content of <c>requestData/data</c> and its
 /// <c>xsi:type</c>. Built by an <see cref="IPhoneOwnershipBinding"/>.
 /// </summary>
-public sealed class SmartBridgeServiceData
+internal sealed class SmartBridgeServiceData
 {
     /// <summary>Initializes a new instance of the <see cref="SmartBridgeServiceData"/> class.</summary>
     /// <param name="xsiType">The local name of the <c>xsi:type</c>, e.g. <c>getUserDataRequest</c>.</param>

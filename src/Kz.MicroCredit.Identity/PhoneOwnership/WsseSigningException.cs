@@ -4,7 +4,7 @@ using Kz.MicroCredit.Identity.Signing;
 namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>An envelope could not be signed; the message names the problem, never the content.</summary>
-public sealed class WsseSigningException : Exception
+internal sealed class WsseSigningException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="WsseSigningException"/> class.</summary>
     public WsseSigningException()

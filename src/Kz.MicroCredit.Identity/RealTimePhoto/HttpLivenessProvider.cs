@@ -11,7 +11,7 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// → face match), over the named client <see cref="HttpClientName"/> with the resilience pipeline described on
 /// <see cref="RealTimePhotoProviderOptions"/>. The wire format lives in one replaceable class, <see cref="LivenessWireBinding"/>.
 /// </summary>
-public sealed class HttpLivenessProvider : ILivenessProvider, IFaceMatchProvider
+internal sealed class HttpLivenessProvider : ILivenessProvider, IFaceMatchProvider
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered by <c>AddRealTimePhotoVerification</c>.</summary>
     public const string HttpClientName = "Kz.MicroCredit.Identity.RealTimePhoto";

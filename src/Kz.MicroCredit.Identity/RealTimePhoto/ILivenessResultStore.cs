@@ -6,7 +6,7 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// disagrees marks the session conflicted. <see cref="ApplyAsync"/> must be atomic (dedupe, ordering and the sticky
 /// rule in one step).
 /// </summary>
-public interface ILivenessResultStore
+internal interface ILivenessResultStore
 {
     /// <summary>Applies a verified webhook event: repeats are ignored, older events never overwrite newer ones, a final result is never changed.</summary>
     /// <param name="eventId">The provider's event id.</param>

@@ -12,7 +12,7 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// phone number or IIN. Implementations must make <see cref="IncrementAttemptsAsync"/>, <see cref="TryConsumeAsync"/>
 /// and <see cref="TryAcquireSendSlotAsync"/> atomic.
 /// </summary>
-public interface IOtpStore
+internal interface IOtpStore
 {
     /// <summary>Adds a code.</summary>
     /// <param name="record">The record.</param>

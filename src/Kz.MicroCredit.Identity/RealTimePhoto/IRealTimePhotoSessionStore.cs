@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>Keeps sessions, marks them consumed (single use) and remembers which session used which live frame.</summary>
-public interface IRealTimePhotoSessionStore
+internal interface IRealTimePhotoSessionStore
 {
     /// <summary>Adds a session.</summary>
     /// <param name="record">The record.</param>

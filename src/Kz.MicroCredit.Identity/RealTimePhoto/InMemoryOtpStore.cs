@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>An in-process <see cref="IOtpStore"/>; expired codes and windows are reclaimed a few at a time (O(1) per add).</summary>
-public sealed class InMemoryOtpStore : IOtpStore
+internal sealed class InMemoryOtpStore : IOtpStore
 {
     /// <summary>Codes stay an hour after expiry so that a late replay still says AlreadyUsed or Expired.</summary>
     internal static readonly TimeSpan Retention = TimeSpan.FromHours(1);

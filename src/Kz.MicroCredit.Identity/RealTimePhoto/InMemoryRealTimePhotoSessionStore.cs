@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>An in-process <see cref="IRealTimePhotoSessionStore"/>; old entries are reclaimed a few at a time (O(1) per add).</summary>
-public sealed class InMemoryRealTimePhotoSessionStore : IRealTimePhotoSessionStore
+internal sealed class InMemoryRealTimePhotoSessionStore : IRealTimePhotoSessionStore
 {
     /// <summary>Sessions stay a day after expiry so that a late replay still says "replayed" rather than "unknown".</summary>
     internal static readonly TimeSpan SessionRetention = TimeSpan.FromDays(1);

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>What a webhook did to the cached result of a session.</summary>
-public enum LivenessWebhookOutcome
+internal enum LivenessWebhookOutcome
 {
     /// <summary>Verified and applied (the newest event of its session).</summary>
     Accepted = 0,

@@ -13,7 +13,7 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// and override, and register the subclass as <see cref="LivenessWireBinding"/> in DI.
 /// </summary>
 /// <remarks>Parsers throw <see cref="LivenessProviderException"/> with <see cref="LivenessProviderErrorKind.Protocol"/> for anything off-contract.</remarks>
-public class LivenessWireBinding
+internal class LivenessWireBinding
 {
     /// <summary>Gets the name of the webhook signature header.</summary>
     public const string SignatureHeader = "X-Kzid-Signature";

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>The result of checking a one-time code.</summary>
-public enum OtpCheckResult
+internal enum OtpCheckResult
 {
     /// <summary>Correct, in time, first acceptance.</summary>
     Accepted = 0,

@@ -12,4 +12,4 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// <param name="CodeHash">HMAC-SHA-256 over the session id and the code.</param>
 /// <param name="SentAt">When it was sent.</param>
 /// <param name="ExpiresAt">When it expires.</param>
-public sealed record OtpRecord(string SessionId, byte[] CodeHash, DateTimeOffset SentAt, DateTimeOffset ExpiresAt);
+internal sealed record OtpRecord(string SessionId, byte[] CodeHash, DateTimeOffset SentAt, DateTimeOffset ExpiresAt);

@@ -11,4 +11,4 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// <param name="Record">The record.</param>
 /// <param name="Attempts">Attempts made.</param>
 /// <param name="Consumed">Whether the code was accepted (or used up) already.</param>
-public readonly record struct OtpState(OtpRecord Record, int Attempts, bool Consumed);
+internal readonly record struct OtpState(OtpRecord Record, int Attempts, bool Consumed);

@@ -97,15 +97,15 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
         }
 
         RealTimePhotoSessionRecord session = stored.Value.Record;
-        facts.Set("provider", session.Provider)
-            .Set("session.id", session.SessionId)
-            .Set("provider.session-id", session.ProviderSessionId)
-            .Set("session.created-at", Time(session.CreatedAt))
-            .Set("session.expires-at", Time(session.ExpiresAt))
-            .Set("liveness.commands", string.Join(",", session.Commands.Select(CommandName)))
-            .Set("facematch.reference-source", SourceName(session.ReferenceSource))
-            .Set("otp.sent-at", session.OtpSentAt is { } sent ? Time(sent) : null)
-            .Set("operation.amount", session.Amount?.ToString(CultureInfo.InvariantCulture));
+        facts.Set(RealTimePhotoEvidenceKeys.Provider, session.Provider)
+            .Set(RealTimePhotoEvidenceKeys.SessionId, session.SessionId)
+            .Set(RealTimePhotoEvidenceKeys.ProviderSessionId, session.ProviderSessionId)
+            .Set(RealTimePhotoEvidenceKeys.SessionCreatedAt, Time(session.CreatedAt))
+            .Set(RealTimePhotoEvidenceKeys.SessionExpiresAt, Time(session.ExpiresAt))
+            .Set(RealTimePhotoEvidenceKeys.LivenessCommands, string.Join(",", session.Commands.Select(CommandName)))
+            .Set(RealTimePhotoEvidenceKeys.FaceMatchReferenceSource, SourceName(session.ReferenceSource))
+            .Set(RealTimePhotoEvidenceKeys.OtpSentAt, session.OtpSentAt is { } sent ? Time(sent) : null)
+            .Set(RealTimePhotoEvidenceKeys.OperationAmount, session.Amount?.ToString(CultureInfo.InvariantCulture));
 
         if (!BoundToRequest(session, request, evidence))
         {
@@ -194,9 +194,9 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
         // Possession: the code counts an attempt; a correct code is accepted once.
         (OtpCheckResult otp, OtpState? otpState) = await _otp.CheckAsync(session.SessionId, evidence.OtpCode, cancellationToken).ConfigureAwait(false);
         DateTimeOffset verifiedAt = context.TimeProvider.GetUtcNow();
-        facts.Set("otp.result", otp.ToString())
-            .Set("otp.attempts", otpState?.Attempts.ToString(CultureInfo.InvariantCulture))
-            .Set("otp.verified-at", otp == OtpCheckResult.Accepted ? Time(verifiedAt) : null);
+        facts.Set(RealTimePhotoEvidenceKeys.OtpResult, otp.ToString())
+            .Set(RealTimePhotoEvidenceKeys.OtpAttempts, otpState?.Attempts.ToString(CultureInfo.InvariantCulture))
+            .Set(RealTimePhotoEvidenceKeys.OtpVerifiedAt, otp == OtpCheckResult.Accepted ? Time(verifiedAt) : null);
         switch (otp)
         {
             case OtpCheckResult.Accepted:
@@ -226,7 +226,7 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
             return MethodVerdict.Rejected(ReasonCode.RealTimePhotoSessionReplayed);
         }
 
-        facts.Set("session.consumed-at", Time(verifiedAt));
+        facts.Set(RealTimePhotoEvidenceKeys.SessionConsumedAt, Time(verifiedAt));
         return await MatchAsync(facts, session, request, evidence, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -245,7 +245,7 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
                 return MethodVerdict.Rejected(ReasonCode.EvidenceMissing);
             }
 
-            facts.Digest("reference-photo", evidence.ReferencePhoto.Span);
+            facts.Digest(RealTimePhotoEvidenceKeys.ReferencePhotoDigest, evidence.ReferencePhoto.Span);
         }
 
         FaceMatchResult match;
@@ -269,13 +269,13 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
             return MethodVerdict.Indeterminate(ex.Kind == LivenessProviderErrorKind.Protocol ? ReasonCode.ProviderProtocolError : ReasonCode.ProviderUnavailable);
         }
 
-        facts.Set("facematch.id", match.MatchId)
-            .Set("facematch.score", match.Score.ToString("0.####", CultureInfo.InvariantCulture))
-            .Set("facematch.threshold", _options.FaceMatchThreshold.ToString("0.####", CultureInfo.InvariantCulture))
-            .Set("facematch.frame-id", match.FrameId);
+        facts.Set(RealTimePhotoEvidenceKeys.FaceMatchId, match.MatchId)
+            .Set(RealTimePhotoEvidenceKeys.FaceMatchScore, match.Score.ToString("0.####", CultureInfo.InvariantCulture))
+            .Set(RealTimePhotoEvidenceKeys.FaceMatchThreshold, _options.FaceMatchThreshold.ToString("0.####", CultureInfo.InvariantCulture))
+            .Set(RealTimePhotoEvidenceKeys.FaceMatchFrameId, match.FrameId);
         if (!match.Raw.IsEmpty)
         {
-            facts.Digest("facematch.response", match.Raw.Span);
+            facts.Digest(RealTimePhotoEvidenceKeys.FaceMatchResponseDigest, match.Raw.Span);
         }
 
         if (double.IsNaN(match.Score) || match.Score is < 0 or > 1
@@ -348,23 +348,23 @@ public sealed class RealTimePhotoMethod : IdentificationMethod
 
     private static void RecordLiveness(MethodEvidenceBuilder facts, LivenessResult r, string source)
     {
-        facts.Set("liveness.source", source)
-            .Set("liveness.decision", DecisionName(r.Decision))
-            .Set("liveness.attempts", r.Attempts.ToString(CultureInfo.InvariantCulture))
-            .Set("liveness.commands-performed", string.Join(",", r.CommandsPerformed.Select(CommandName)))
-            .Set("liveness.score", r.LivenessScore?.ToString("0.####", CultureInfo.InvariantCulture))
-            .Set("liveness.captured-at", r.CapturedAt is { } c ? Time(c) : null)
-            .Set("liveness.frame-id", r.FrameId)
-            .Set("liveness.frame-sha256", r.FrameSha256)
-            .Set("liveness.provider-reason", r.ProviderReason is { Length: <= 64 } reason && reason.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.') ? reason : null)
-            .Set("liveness.signal.injection", Flag(r.Signals.InjectionDetected))
-            .Set("liveness.signal.virtual-camera", Flag(r.Signals.VirtualCameraDetected))
-            .Set("liveness.signal.emulator", Flag(r.Signals.EmulatorDetected))
-            .Set("liveness.signal.rooted", Flag(r.Signals.RootedDevice))
-            .Set("liveness.signal.remote-control", Flag(r.Signals.RemoteControlDetected));
+        facts.Set(RealTimePhotoEvidenceKeys.LivenessSource, source)
+            .Set(RealTimePhotoEvidenceKeys.LivenessDecision, DecisionName(r.Decision))
+            .Set(RealTimePhotoEvidenceKeys.LivenessAttempts, r.Attempts.ToString(CultureInfo.InvariantCulture))
+            .Set(RealTimePhotoEvidenceKeys.LivenessCommandsPerformed, string.Join(",", r.CommandsPerformed.Select(CommandName)))
+            .Set(RealTimePhotoEvidenceKeys.LivenessScore, r.LivenessScore?.ToString("0.####", CultureInfo.InvariantCulture))
+            .Set(RealTimePhotoEvidenceKeys.LivenessCapturedAt, r.CapturedAt is { } c ? Time(c) : null)
+            .Set(RealTimePhotoEvidenceKeys.LivenessFrameId, r.FrameId)
+            .Set(RealTimePhotoEvidenceKeys.LivenessFrameSha256, r.FrameSha256)
+            .Set(RealTimePhotoEvidenceKeys.LivenessProviderReason, r.ProviderReason is { Length: <= 64 } reason && reason.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.') ? reason : null)
+            .Set(RealTimePhotoEvidenceKeys.LivenessSignalInjection, Flag(r.Signals.InjectionDetected))
+            .Set(RealTimePhotoEvidenceKeys.LivenessSignalVirtualCamera, Flag(r.Signals.VirtualCameraDetected))
+            .Set(RealTimePhotoEvidenceKeys.LivenessSignalEmulator, Flag(r.Signals.EmulatorDetected))
+            .Set(RealTimePhotoEvidenceKeys.LivenessSignalRooted, Flag(r.Signals.RootedDevice))
+            .Set(RealTimePhotoEvidenceKeys.LivenessSignalRemoteControl, Flag(r.Signals.RemoteControlDetected));
         if (!r.Raw.IsEmpty)
         {
-            facts.Digest("liveness.response", r.Raw.Span);
+            facts.Digest(RealTimePhotoEvidenceKeys.LivenessResponseDigest, r.Raw.Span);
         }
     }
 

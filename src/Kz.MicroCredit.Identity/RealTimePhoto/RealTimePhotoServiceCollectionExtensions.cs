@@ -25,35 +25,23 @@ public static class RealTimePhotoServiceCollectionExtensions
     /// <param name="builder">The identification builder.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddRealTimePhotoVerification(this BorrowerIdentificationBuilder builder, Action<RealTimePhotoOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddRealTimePhotoVerification(this BorrowerIdentificationBuilder builder, Action<RealTimePhotoOptions> configure) =>
+        MethodServiceRegistration.Add<RealTimePhotoOptions, RealTimePhotoOptionsValidator>(builder, configure, AddServices);
 
     /// <summary>Registers the method with options bound from configuration (see <see cref="AddRealTimePhotoVerification(BorrowerIdentificationBuilder, Action{RealTimePhotoOptions})"/>).</summary>
     /// <param name="builder">The identification builder.</param>
     /// <param name="section">The section, e.g. <c>Identity:RealTimePhoto</c>; byte arrays are base64.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddRealTimePhotoVerification(this BorrowerIdentificationBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        builder.Services.Configure<RealTimePhotoOptions>(section);
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddRealTimePhotoVerification(this BorrowerIdentificationBuilder builder, IConfigurationSection section) =>
+        MethodServiceRegistration.Add<RealTimePhotoOptions, RealTimePhotoOptionsValidator>(builder, section, AddServices);
 
-    private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
+    private static void AddServices(BorrowerIdentificationBuilder builder)
     {
         IServiceCollection services = builder.Services;
         // Checked at start in every environment (not only where ValidateOnBuild is on): without a sender no code reaches the borrower.
-        services.AddOptions<RealTimePhotoOptions>().ValidateOnStart()
+        services.AddOptions<RealTimePhotoOptions>()
             .Validate<IServiceProvider>((_, sp) => sp.GetService<IOtpSender>() is not null, "RealTimePhoto: no IOtpSender is registered: register your SMS gateway with services.AddSingleton<IOtpSender, YourSender>().");
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RealTimePhotoOptions>, RealTimePhotoOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BorrowerIdentificationOptions>, RealTimePhotoPolicyValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RealTimePhotoKeyRing>();
         services.TryAddSingleton<ILivenessResultStore>(sp => new LivenessResultCache(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IOtpStore, InMemoryOtpStore>();
@@ -72,7 +60,7 @@ public static class RealTimePhotoServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RealTimePhotoOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<RealTimePhotoWebhookHandler>>()));
-        services.TryAddSingleton(sp => new RealTimePhotoMethod(
+        MethodServiceRegistration.AddMethod(builder, IdentificationMethodId.RealTimePhoto, sp => new RealTimePhotoMethod(
             sp.GetRequiredService<ILivenessProvider>(),
             sp.GetRequiredService<IFaceMatchProvider>(),
             sp.GetRequiredService<IRealTimePhotoSessionStore>(),
@@ -91,8 +79,6 @@ public static class RealTimePhotoServiceCollectionExtensions
             ConfigurePipeline(pipeline, o, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
         BoundedResponseHandler.AddTo(client, static sp => sp.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider.MaxResponseBytes);
-
-        return builder.AddMethod<RealTimePhotoMethod>(IdentificationMethodId.RealTimePhoto);
     }
 
     internal static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealTimePhotoProviderOptions o, TimeProvider time) =>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>A real-time photo session as stored: keyed hashes of the IIN and phone, never the clear values, the code or an image.</summary>
-public sealed record RealTimePhotoSessionRecord
+internal sealed record RealTimePhotoSessionRecord
 {
     /// <summary>Gets the session id (base64url, 128 random bits).</summary>
     public required string SessionId { get; init; }

@@ -13,7 +13,7 @@ namespace Kz.MicroCredit.Identity.RealTimePhoto;
 /// Call it from the lender's endpoint with the exact request bytes (before any JSON parsing) and the
 /// <see cref="LivenessWireBinding.SignatureHeader"/> header, and answer with <see cref="StatusCodeFor"/>.
 /// </remarks>
-public sealed class RealTimePhotoWebhookHandler
+internal sealed class RealTimePhotoWebhookHandler
 {
     private readonly LivenessWireBinding _binding;
     private readonly ILivenessResultStore _cache;

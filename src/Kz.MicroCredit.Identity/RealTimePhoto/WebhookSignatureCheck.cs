@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Kz.MicroCredit.Identity.RealTimePhoto;
 
 /// <summary>The result of checking a webhook's signature header.</summary>
-public enum WebhookSignatureCheck
+internal enum WebhookSignatureCheck
 {
     /// <summary>The HMAC matches and the timestamp is within the window.</summary>
     Valid = 0,

@@ -5,7 +5,7 @@ namespace Kz.MicroCredit.Identity.SigningChannels;
 /// the borrower's IIN and the challenge nonce (needed to bind the phone's answer), so a store must keep it as
 /// confidential as the challenge store and drop it at <see cref="ExpiresAt"/>; the API 2 token is kept only as a digest.
 /// </summary>
-public sealed record EGovMobileSession
+internal sealed record EGovMobileSession
 {
     /// <summary>Gets the random session id (URL-safe).</summary>
     public required string Id { get; init; }

@@ -4,7 +4,7 @@ namespace Kz.MicroCredit.Identity.SigningChannels;
 /// Keeps eGov mobile signing sessions. Every instance of a lender's web farm must see the same store; the claim and the
 /// completion are atomic so that exactly one phone fetches the token and exactly one answer closes a session.
 /// </summary>
-public interface IEGovMobileSessionStore
+internal interface IEGovMobileSessionStore
 {
     /// <summary>Adds a new session; keep it until at least 10 minutes after <see cref="EGovMobileSession.ExpiresAt"/> (the page may read the outcome late), then it may go.</summary>
     /// <param name="session">The session.</param>

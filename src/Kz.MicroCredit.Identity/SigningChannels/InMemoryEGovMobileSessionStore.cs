@@ -6,7 +6,7 @@ namespace Kz.MicroCredit.Identity.SigningChannels;
 /// An <see cref="IEGovMobileSessionStore"/> in process memory: for one instance, tests and samples. A web farm needs a
 /// shared store (e.g. Redis) instead, since the phone's calls may land on another instance than the page's.
 /// </summary>
-public sealed class InMemoryEGovMobileSessionStore : IEGovMobileSessionStore
+internal sealed class InMemoryEGovMobileSessionStore : IEGovMobileSessionStore
 {
     /// <summary>How long a session stays readable after its expiry (the page may read the outcome late).</summary>
     internal static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);

@@ -8,33 +8,33 @@ public class KcmrBiometricsDecisionTests
     private const string Declared = "880912300763";
     private const string Other = "900115300013";
 
-    public static TheoryData<CeidMatchDecision, double, bool, string, string, IdentificationStatus, bool, string[], bool> Table => new()
+    public static TheoryData<string, double, bool, string, string, IdentificationStatus, bool, string[], bool> Table => new()
     {
-        // decision, similarity, liveness, answered IIN, request id, expected status, veto, reasons, failed attempt
-        { CeidMatchDecision.Match, 0.80, true, Declared, "r1", IdentificationStatus.Verified, false, [], false },
-        { CeidMatchDecision.Match, 0.99, true, Declared, "r1", IdentificationStatus.Verified, false, [], false },
-        { CeidMatchDecision.Match, 0.7999, true, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricScoreBelowThreshold"], true },
-        { CeidMatchDecision.Match, 0.95, false, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricLivenessFailed"], true },
-        { CeidMatchDecision.Match, 0.50, false, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricLivenessFailed", "BiometricScoreBelowThreshold"], true },
-        { CeidMatchDecision.NoMatch, 0.95, true, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricNoMatch"], true },
-        { CeidMatchDecision.NoMatch, 0.10, false, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricLivenessFailed", "BiometricNoMatch"], true },
-        { CeidMatchDecision.ReferenceNotFound, 0, true, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricReferenceNotFound"], false },
-        { CeidMatchDecision.Match, 0.99, true, Other, "r1", IdentificationStatus.Rejected, true, ["IinMismatch"], true },
-        { CeidMatchDecision.NoMatch, 0.10, true, Other, "r1", IdentificationStatus.Rejected, true, ["IinMismatch"], true },
-        { CeidMatchDecision.Match, 0.99, true, Declared, "another-request", IdentificationStatus.Indeterminate, false, ["ProviderProtocolError"], false },
-        { CeidMatchDecision.Unknown, 0.99, true, Declared, "r1", IdentificationStatus.Indeterminate, false, ["ProviderProtocolError"], false },
+        // decision (by name: the wire enum is internal), similarity, liveness, answered IIN, request id, expected status, veto, reasons, failed attempt
+        { nameof(CeidMatchDecision.Match), 0.80, true, Declared, "r1", IdentificationStatus.Verified, false, [], false },
+        { nameof(CeidMatchDecision.Match), 0.99, true, Declared, "r1", IdentificationStatus.Verified, false, [], false },
+        { nameof(CeidMatchDecision.Match), 0.7999, true, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricScoreBelowThreshold"], true },
+        { nameof(CeidMatchDecision.Match), 0.95, false, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricLivenessFailed"], true },
+        { nameof(CeidMatchDecision.Match), 0.50, false, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricLivenessFailed", "BiometricScoreBelowThreshold"], true },
+        { nameof(CeidMatchDecision.NoMatch), 0.95, true, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricNoMatch"], true },
+        { nameof(CeidMatchDecision.NoMatch), 0.10, false, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricLivenessFailed", "BiometricNoMatch"], true },
+        { nameof(CeidMatchDecision.ReferenceNotFound), 0, true, Declared, "r1", IdentificationStatus.Rejected, false, ["BiometricReferenceNotFound"], false },
+        { nameof(CeidMatchDecision.Match), 0.99, true, Other, "r1", IdentificationStatus.Rejected, true, ["IinMismatch"], true },
+        { nameof(CeidMatchDecision.NoMatch), 0.10, true, Other, "r1", IdentificationStatus.Rejected, true, ["IinMismatch"], true },
+        { nameof(CeidMatchDecision.Match), 0.99, true, Declared, "another-request", IdentificationStatus.Indeterminate, false, ["ProviderProtocolError"], false },
+        { nameof(CeidMatchDecision.Unknown), 0.99, true, Declared, "r1", IdentificationStatus.Indeterminate, false, ["ProviderProtocolError"], false },
     };
 
     [Theory]
     [MemberData(nameof(Table))]
-    public void Decision_table(CeidMatchDecision decision, double similarity, bool liveness, string answeredIin, string answeredRequestId, IdentificationStatus status, bool veto, string[] reasons, bool failedAttempt)
+    public void Decision_table(string decisionName, double similarity, bool liveness, string answeredIin, string answeredRequestId, IdentificationStatus status, bool veto, string[] reasons, bool failedAttempt)
     {
         var result = new CeidMatchResult
         {
             RequestId = answeredRequestId,
             MatchId = "m1",
             ProviderId = "p1",
-            Decision = decision,
+            Decision = Enum.Parse<CeidMatchDecision>(decisionName),
             Similarity = similarity,
             LivenessPassed = liveness,
             ReferenceSource = "gbdfl",

@@ -61,7 +61,7 @@ internal sealed class CompositeRevocationChecker : ICertificateRevocationChecker
             {
                 if (failures.Count > 0)
                 {
-                    facts["revocation.failures"] = string.Join(",", failures);
+                    facts[RevocationEvidenceKeys.RevocationFailures] = string.Join(",", failures);
                 }
 
                 return new RevocationCheckResult(result.Status, result.Source)
@@ -81,11 +81,11 @@ internal sealed class CompositeRevocationChecker : ICertificateRevocationChecker
             failures.Add(ReasonCode.RevocationSourceNotConfigured);
         }
 
-        facts["revocation.failures"] = string.Join(",", failures);
-        RevocationLog.NotEstablished(_logger, facts["revocation.failures"], o.SoftFail);
+        facts[RevocationEvidenceKeys.RevocationFailures] = string.Join(",", failures);
+        RevocationLog.NotEstablished(_logger, facts[RevocationEvidenceKeys.RevocationFailures], o.SoftFail);
         if (o.SoftFail)
         {
-            facts["revocation.soft-fail"] = "true";
+            facts[RevocationEvidenceKeys.RevocationSoftFail] = "true";
             return new RevocationCheckResult(RevocationStatus.NotChecked, firstSource ?? "none") { Failure = failures[0], Facts = facts, Artifacts = artifacts };
         }
 

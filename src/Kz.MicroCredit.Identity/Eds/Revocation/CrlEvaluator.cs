@@ -30,7 +30,7 @@ internal static class CrlEvaluator
                 .FirstOrDefault();
             if (delta is null && lookup.Deltas.Count > 0)
             {
-                facts["crl.delta"] = "not-applicable";
+                facts[RevocationEvidenceKeys.CrlDelta] = "not-applicable";
             }
         }
         else if (lookup.Deltas.Count > 0)
@@ -41,7 +41,7 @@ internal static class CrlEvaluator
         if (delta is not null)
         {
             AddFacts(facts, "crl.delta.", delta);
-            facts["crl.delta.base-number"] = delta.Document.DeltaBaseCrlNumber!.Value.ToString(CultureInfo.InvariantCulture);
+            facts[RevocationEvidenceKeys.CrlDeltaBaseNumber] = delta.Document.DeltaBaseCrlNumber!.Value.ToString(CultureInfo.InvariantCulture);
         }
 
         if (baseCrl is null && delta is null)
@@ -72,7 +72,7 @@ internal static class CrlEvaluator
         if (listed)
         {
             DateTimeOffset when = DateTimeOffset.FromUnixTimeSeconds(revokedAt);
-            facts["crl.revoked-at"] = OcspResponseValidator.Format(when);
+            facts[RevocationEvidenceKeys.CrlRevokedAt] = OcspResponseValidator.Format(when);
             if (when <= at)
             {
                 return new RevocationCheckResult(RevocationStatus.Revoked, "crl")
@@ -84,7 +84,7 @@ internal static class CrlEvaluator
             }
 
             // Listed with a later revocation date: a CRL issued after the revocation says it was not revoked at T.
-            facts["revocation.revoked-after-instant"] = "true";
+            facts[RevocationEvidenceKeys.RevocationRevokedAfterInstant] = "true";
             return new RevocationCheckResult(RevocationStatus.Good, "crl") { Facts = facts };
         }
 

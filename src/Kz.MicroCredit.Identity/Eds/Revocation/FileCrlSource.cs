@@ -8,7 +8,7 @@ namespace Kz.MicroCredit.Identity.Eds;
 /// is used for a certificate only after it was verified against that certificate's issuer. An empty, garbage or
 /// unreadable file never proves anything: it yields <see cref="RevocationStatus.Unknown"/> with a reason code.
 /// </summary>
-public sealed class FileCrlSource
+internal sealed class FileCrlSource
 {
     private readonly Lazy<Loaded> _loaded;
     private readonly ConcurrentDictionary<(int Index, string Issuer), bool> _verified = new();

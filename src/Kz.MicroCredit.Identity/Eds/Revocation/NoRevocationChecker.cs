@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Kz.MicroCredit.Identity.Eds;
 
 /// <summary>The explicit opt-out: reports <see cref="RevocationStatus.NotChecked"/> for everything.</summary>
-public sealed class NoRevocationChecker : ICertificateRevocationChecker
+internal sealed class NoRevocationChecker : ICertificateRevocationChecker
 {
     /// <summary>Gets the shared instance.</summary>
     public static NoRevocationChecker Instance { get; } = new();

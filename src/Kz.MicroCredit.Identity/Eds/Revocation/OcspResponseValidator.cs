@@ -28,11 +28,11 @@ internal static class OcspResponseValidator
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (parameters.Url is not null)
         {
-            facts["ocsp.url"] = parameters.Url;
+            facts[RevocationEvidenceKeys.OcspUrl] = parameters.Url;
         }
 
         EvidenceArtifact[] artifacts = der.IsEmpty ? [] : [new EvidenceArtifact("ocsp-response", MediaType, der.ToArray())];
-        facts["ocsp.sha256"] = Convert.ToHexStringLower(SHA256.HashData(der.Span));
+        facts[RevocationEvidenceKeys.OcspSha256] = Convert.ToHexStringLower(SHA256.HashData(der.Span));
 
         RevocationCheckResult Fail(ReasonCode code) =>
             new(RevocationStatus.Unknown, "ocsp") { Failure = code, Facts = facts, Artifacts = artifacts };
@@ -48,7 +48,7 @@ internal static class OcspResponseValidator
         try
         {
             response = new OcspResp(der.ToArray());
-            facts["ocsp.response-status"] = response.Status.ToString(CultureInfo.InvariantCulture);
+            facts[RevocationEvidenceKeys.OcspResponseStatus] = response.Status.ToString(CultureInfo.InvariantCulture);
             switch (response.Status)
             {
                 case OcspRespStatus.Successful:
@@ -80,7 +80,7 @@ internal static class OcspResponseValidator
         try
         {
             producedAt = new DateTimeOffset(DateTime.SpecifyKind(basic.ProducedAt, DateTimeKind.Utc));
-            facts["ocsp.produced-at"] = Format(producedAt);
+            facts[RevocationEvidenceKeys.OcspProducedAt] = Format(producedAt);
 
             // 1. The signer: found by ResponderID among the issuer and the certificates the response carries.
             X509Certificate2? signer = FindSigner(basic, request.Issuer, out bool signerIsIssuer);
@@ -89,8 +89,8 @@ internal static class OcspResponseValidator
                 return Fail(ReasonCode.OcspResponderNotAuthorized);
             }
 
-            facts["ocsp.responder"] = signerIsIssuer ? "issuer" : "delegated";
-            facts["ocsp.responder-cert-sha256"] = Convert.ToHexStringLower(SHA256.HashData(signer.RawData));
+            facts[RevocationEvidenceKeys.OcspResponder] = signerIsIssuer ? "issuer" : "delegated";
+            facts[RevocationEvidenceKeys.OcspResponderCertSha256] = Convert.ToHexStringLower(SHA256.HashData(signer.RawData));
             if (!signerIsIssuer && !IsAuthorizedDelegate(signer, request.Issuer, producedAt))
             {
                 return Fail(ReasonCode.OcspResponderNotAuthorized);
@@ -113,11 +113,11 @@ internal static class OcspResponseValidator
                         return Fail(ReasonCode.OcspNonceMismatch);
                     }
 
-                    facts["ocsp.nonce"] = "not-echoed";
+                    facts[RevocationEvidenceKeys.OcspNonce] = "not-echoed";
                 }
                 else if (NonceMatches(echoed.GetOctets(), parameters.Nonce))
                 {
-                    facts["ocsp.nonce"] = "matched";
+                    facts[RevocationEvidenceKeys.OcspNonce] = "matched";
                 }
                 else
                 {
@@ -126,7 +126,7 @@ internal static class OcspResponseValidator
             }
             else
             {
-                facts["ocsp.nonce"] = "not-sent";
+                facts[RevocationEvidenceKeys.OcspNonce] = "not-sent";
             }
 
             // 4. The whole CertID.
@@ -147,10 +147,10 @@ internal static class OcspResponseValidator
         // 5. Time: nothing from the future; the answer must cover the instant.
         DateTimeOffset thisUpdate = Utc(single.ThisUpdate);
         DateTimeOffset? nextUpdate = single.NextUpdate is { } n ? Utc(n) : null;
-        facts["ocsp.this-update"] = Format(thisUpdate);
+        facts[RevocationEvidenceKeys.OcspThisUpdate] = Format(thisUpdate);
         if (nextUpdate is { } nu)
         {
-            facts["ocsp.next-update"] = Format(nu);
+            facts[RevocationEvidenceKeys.OcspNextUpdate] = Format(nu);
         }
 
         TimeSpan skew = parameters.ClockSkew;
@@ -164,14 +164,14 @@ internal static class OcspResponseValidator
         switch (status)
         {
             case null:
-                facts["ocsp.cert-status"] = "good";
+                facts[RevocationEvidenceKeys.OcspCertStatus] = "good";
                 break;
             case RevokedStatus revoked:
             {
-                facts["ocsp.cert-status"] = "revoked";
+                facts[RevocationEvidenceKeys.OcspCertStatus] = "revoked";
                 DateTimeOffset revokedAt = Utc(revoked.RevocationTime);
                 int? reason = revoked.HasRevocationReason ? revoked.RevocationReason : null;
-                facts["ocsp.revoked-at"] = Format(revokedAt);
+                facts[RevocationEvidenceKeys.OcspRevokedAt] = Format(revokedAt);
                 if (revokedAt <= at)
                 {
                     return new RevocationCheckResult(RevocationStatus.Revoked, "ocsp")
@@ -184,12 +184,12 @@ internal static class OcspResponseValidator
                 }
 
                 // Revoked only after the instant: the answer (produced after the revocation) proves it was not revoked then.
-                facts["revocation.revoked-after-instant"] = "true";
+                facts[RevocationEvidenceKeys.RevocationRevokedAfterInstant] = "true";
                 return new RevocationCheckResult(RevocationStatus.Good, "ocsp") { Facts = facts, Artifacts = artifacts };
             }
 
             default:
-                facts["ocsp.cert-status"] = "unknown";
+                facts[RevocationEvidenceKeys.OcspCertStatus] = "unknown";
                 return Fail(ReasonCode.OcspStatusUnknown);
         }
 
@@ -266,7 +266,7 @@ internal static class OcspResponseValidator
 
             if (expected.Matches(id))
             {
-                facts["ocsp.cert-id-hash"] = oid;
+                facts[RevocationEvidenceKeys.OcspCertIdHash] = oid;
                 return single;
             }
         }

@@ -19,31 +19,19 @@ public static class RevocationServiceCollectionExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Pins endpoints, e.g. <c>o => o.UseNcaProduction()</c>.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddNcaRevocation(this BorrowerIdentificationBuilder builder, Action<RevocationOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<RevocationOptions>().Configure(configure).ValidateOnStart();
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddNcaRevocation(this BorrowerIdentificationBuilder builder, Action<RevocationOptions> configure) =>
+        MethodServiceRegistration.Add<RevocationOptions, RevocationOptionsValidator>(builder, configure, AddServices);
 
     /// <summary>Registers revocation checking configured from a section (see docs/revocation.md for the keys).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The builder.</returns>
-    public static BorrowerIdentificationBuilder AddNcaRevocation(this BorrowerIdentificationBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        builder.Services.AddOptions<RevocationOptions>().Bind(section).ValidateOnStart();
-        return AddCore(builder);
-    }
+    public static BorrowerIdentificationBuilder AddNcaRevocation(this BorrowerIdentificationBuilder builder, IConfigurationSection section) =>
+        MethodServiceRegistration.Add<RevocationOptions, RevocationOptionsValidator>(builder, section, AddServices);
 
-    private static BorrowerIdentificationBuilder AddCore(BorrowerIdentificationBuilder builder)
+    private static void AddServices(BorrowerIdentificationBuilder builder)
     {
         IServiceCollection services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OcspClient>();
         services.TryAddSingleton<HttpCrlSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CrlRefreshLifetime>());
@@ -59,8 +47,6 @@ public static class RevocationServiceCollectionExtensions
             AddClient(services, RevocationHttp.CrlClientName, "crl", static o => o.CrlResilience, o => o.MaxCrlBytes, static cap => new CrlStreamCheck(cap));
             AddClient(services, RevocationHttp.TsaClientName, "tsa", static o => o.TsaResilience, o => o.MaxOcspResponseBytes, static _ => new DerNestingCheck());
         }
-
-        return builder;
     }
 
     /// <summary>
