@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Kz.MicroCredit.Identity.Cli;
 
 /// <summary>
@@ -42,39 +40,8 @@ internal static class BoundedInput
     }
 
     /// <summary>
-    /// The name of a non-UTF-8 encoding an XML input declares or starts with (UTF-16/32 byte order marks or zero bytes,
-    /// an <c>encoding=</c> other than UTF-8/ASCII); <see langword="null"/> for UTF-8 and for anything that is not XML.
-    /// Only UTF-8 is supported, and saying so plainly beats a parser error.
+    /// The name of a non-UTF-8 encoding an XML input declares or starts with; <see langword="null"/> for UTF-8 and for
+    /// anything that is not XML. The SDK's own check, so that <c>kzid</c> and the library refuse the same inputs.
     /// </summary>
-    public static string? UnsupportedXmlEncoding(ReadOnlySpan<byte> input)
-    {
-        if (input.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || input.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return "UTF-16";
-        }
-
-        if (input.Length >= 4 && ((input[0] == 0 && input[1] == (byte)'<') || (input[0] == (byte)'<' && input[1] == 0)))
-        {
-            return "UTF-16";
-        }
-
-        int start = input.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        ReadOnlySpan<byte> head = input[start..];
-        if (!head.StartsWith("<?xml"u8))
-        {
-            return null;
-        }
-
-        int end = head.IndexOf("?>"u8);
-        string declaration = Encoding.ASCII.GetString(end > 0 ? head[..end] : head[..Math.Min(head.Length, 200)]);
-        int at = declaration.IndexOf("encoding", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        string rest = declaration[(at + 8)..].TrimStart(' ', '=', '\t').TrimStart('"', '\'');
-        string name = new(rest.TakeWhile(c => c is not ('"' or '\'' or ' ')).ToArray());
-        return name.Equals("UTF-8", StringComparison.OrdinalIgnoreCase) || name.Equals("US-ASCII", StringComparison.OrdinalIgnoreCase) || name.Length == 0 ? null : name;
-    }
+    public static string? UnsupportedXmlEncoding(ReadOnlySpan<byte> input) => Kz.MicroCredit.Identity.Eds.XmlEncodingCheck.FindUnsupported(input);
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static Kz.MicroCredit.Identity.Cryptography.Gost.LimbArithmetic;
 
 namespace Kz.MicroCredit.Identity.Cryptography.Gost;
 
@@ -353,16 +354,6 @@ internal sealed class MontgomeryField
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddCarry(ulong x, ulong y, ref ulong carry)
-    {
-        ulong sum = x + y;
-        ulong c1 = sum < x ? 1UL : 0UL;
-        ulong sum2 = sum + carry;
-        carry = c1 | (sum2 < sum ? 1UL : 0UL);
-        return sum2;
-    }
-
     /// <summary>Modular negation.</summary>
     /// <param name="a">The operand.</param>
     /// <param name="result">m − a, or 0 for 0.</param>
@@ -506,19 +497,6 @@ internal sealed class MontgomeryField
     /// <param name="b">The second element.</param>
     /// <returns><see langword="true"/> when equal.</returns>
     public bool AreEqual(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => a[..Limbs].SequenceEqual(b[..Limbs]);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd(ulong a, ulong b, ulong c, ref ulong carry)
-    {
-        // a·b + c + carry never overflows 128 bits: (2^64−1)² + 2(2^64−1) = 2^128 − 1.
-        ulong hi = Math.BigMul(a, b, out ulong lo);
-        lo += c;
-        hi += lo < c ? 1UL : 0UL;
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        carry = hi;
-        return lo;
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReduceOnce(ReadOnlySpan<ulong> value, bool overflow, Span<ulong> result)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using static Kz.MicroCredit.Identity.Cryptography.Gost.LimbArithmetic;
 
 namespace Kz.MicroCredit.Identity.Cryptography.Gost;
 
@@ -368,28 +369,5 @@ internal static class PseudoMersenneArithmetic
         Unsafe.Add(ref result, 5) = reduce ? s5 : t5;
         Unsafe.Add(ref result, 6) = reduce ? s6 : t6;
         Unsafe.Add(ref result, 7) = reduce ? s7 : t7;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd(ulong a, ulong b, ulong c, ref ulong carry)
-    {
-        // a·b + c + carry never overflows 128 bits: (2^64−1)² + 2(2^64−1) = 2^128 − 1.
-        ulong hi = Math.BigMul(a, b, out ulong lo);
-        lo += c;
-        hi += lo < c ? 1UL : 0UL;
-        lo += carry;
-        hi += lo < carry ? 1UL : 0UL;
-        carry = hi;
-        return lo;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddCarry(ulong x, ulong y, ref ulong carry)
-    {
-        ulong sum = x + y;
-        ulong c1 = sum < x ? 1UL : 0UL;
-        ulong sum2 = sum + carry;
-        carry = c1 | (sum2 < sum ? 1UL : 0UL);
-        return sum2;
     }
 }
