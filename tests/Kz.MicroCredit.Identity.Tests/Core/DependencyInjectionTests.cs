@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Kz.MicroCredit.Identity;
@@ -105,18 +106,20 @@ public class PersonalDataInTelemetryTests
             .UsePolicy(IdentificationPolicies.Rules2021);
         await using ServiceProvider sp = services.BuildServiceProvider();
 
-        var activities = new List<Activity>();
+        // The listeners are process-wide: tests running in parallel add to these while this one reads them, hence
+        // concurrent queues read through snapshots.
+        var activities = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = s => s.Name == IdentificationDiagnostics.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
+            ActivityStopped = activities.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        var measurementTags = new List<string>();
+        var measurementTags = new ConcurrentQueue<string>();
         using var meterListener = new MeterListener { InstrumentPublished = (i, l) => { if (i.Meter.Name == IdentificationDiagnostics.Name) { l.EnableMeasurementEvents(i); } } };
-        meterListener.SetMeasurementEventCallback<long>((_, _, tags, _) => { foreach (var t in tags) { measurementTags.Add($"{t.Key}={t.Value}"); } });
-        meterListener.SetMeasurementEventCallback<double>((_, _, tags, _) => { foreach (var t in tags) { measurementTags.Add($"{t.Key}={t.Value}"); } });
+        meterListener.SetMeasurementEventCallback<long>((_, _, tags, _) => { foreach (var t in tags) { measurementTags.Enqueue($"{t.Key}={t.Value}"); } });
+        meterListener.SetMeasurementEventCallback<double>((_, _, tags, _) => { foreach (var t in tags) { measurementTags.Enqueue($"{t.Key}={t.Value}"); } });
         meterListener.Start();
 
         var request = PolicyTests.Request();
@@ -135,8 +138,9 @@ public class PersonalDataInTelemetryTests
             texts.Add(record.Exception?.ToString() ?? string.Empty);
         }
 
-        texts.AddRange(activities.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}")).Append(string.Join(" ", activities.Select(a => a.DisplayName))));
-        texts.AddRange(measurementTags);
+        Activity[] stopped = activities.ToArray();
+        texts.AddRange(stopped.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}")).Append(string.Join(" ", stopped.Select(a => a.DisplayName))));
+        texts.AddRange(measurementTags.ToArray());
         texts.Add(result.ToString());
         texts.AddRange(result.Methods.Select(m => m.ToString()));
         Assert.Contains(texts, t => t.Contains("InternalError", StringComparison.Ordinal)); // the failing method was logged…
