@@ -13,10 +13,9 @@ namespace Kz.MicroCredit.Identity;
 public static class KcmrBiometricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="KcmrBiometricsMethod"/>, <see cref="KcmrCeidClient"/> (named HTTP client
-    /// <see cref="KcmrCeidClient.HttpClientName"/>), <see cref="KcmrBiometricsSessions"/>, the default wire binding and
-    /// in-memory attempt and session stores (each only when not registered already, so register your own first to
-    /// replace them); options are validated on start.
+    /// Registers <see cref="KcmrBiometricsMethod"/>, <see cref="KcmrBiometricsSessions"/>, the CEID client with its
+    /// resilient named HTTP client, and in-memory attempt and session stores (the Redis package's <c>AddRedisState</c>
+    /// replaces them for several instances); options are validated on start.
     /// </summary>
     /// <param name="builder">The identification builder.</param>
     /// <param name="configure">Configures the options.</param>

@@ -20,7 +20,7 @@ public static class BorrowerIdentificationConfigurationExtensions
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section, usually <c>builder.Configuration.GetSection("Kzid")</c>.</param>
-    /// <returns>The builder, to add code-only settings (your own policy, stores) on top.</returns>
+    /// <returns>The builder, to add code-only settings (your own policy, the Redis state) on top.</returns>
     public static BorrowerIdentificationBuilder AddBorrowerIdentification(this IServiceCollection services, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -2,9 +2,9 @@ namespace Kz.MicroCredit.Identity.PhoneOwnership;
 
 /// <summary>
 /// Maps phone-ownership questions to SmartBridge service payloads and back. The exact schemas of the direct check and
-/// of the consent confirmation are not public, so this is replaceable: register your own implementation before or
-/// after <c>AddEGovPhoneOwnership</c> (the last registration wins). The default is <see cref="DefaultPhoneOwnershipBinding"/>,
-/// documented with XML examples in docs/phone-ownership.md.
+/// of the consent confirmation are not public, so they sit behind this seam (internal since the API freeze: a schema
+/// change is a library release). The default is <see cref="DefaultPhoneOwnershipBinding"/>, documented with XML
+/// examples in docs/phone-ownership.md.
 /// </summary>
 /// <remarks>Implementations must not log or throw messages containing the payload; throw <see cref="FormatException"/> on a malformed payload.</remarks>
 internal interface IPhoneOwnershipBinding

@@ -15,10 +15,10 @@ namespace Kz.MicroCredit.Identity;
 public static class RealTimePhotoServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="RealTimePhotoMethod"/>, <see cref="IRealTimePhotoSessionService"/>,
-    /// <see cref="RealTimePhotoWebhookHandler"/>, in-memory <see cref="IOtpStore"/> and
-    /// <see cref="IRealTimePhotoSessionStore"/>, and the reference <see cref="HttpLivenessProvider"/> with its resilient
-    /// named client, unless you registered your own provider, stores or <see cref="LivenessWireBinding"/> first. You must
+    /// Registers <see cref="RealTimePhotoMethod"/>, <see cref="IRealTimePhotoSessionService"/>, the vendor webhook
+    /// handler, in-memory OTP and session stores (the Redis package's <c>AddRedisState</c> replaces them for several
+    /// instances), and the reference HTTP liveness adapter with its resilient named client, unless you registered your
+    /// own <see cref="ILivenessProvider"/> and <see cref="IFaceMatchProvider"/> first. You must
     /// register an <see cref="IOtpSender"/> (your SMS gateway). Options are validated on start, including the rule that
     /// every policy using <c>realtime-photo</c> also requires <c>egov-phone-ownership</c>.
     /// </summary>

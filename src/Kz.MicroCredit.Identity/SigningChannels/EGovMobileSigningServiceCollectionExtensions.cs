@@ -13,8 +13,8 @@ public static class EGovMobileSigningServiceCollectionExtensions
 {
     /// <summary>
     /// Adds eGov mobile signing. The phone's answers are verified with the <c>nca-eds</c> options and revocation checker,
-    /// so add <c>AddNcaEds(...)</c> too. Sessions live in an <see cref="IEGovMobileSessionStore"/>: in memory unless one
-    /// is registered (a web farm needs a shared one).
+    /// so add <c>AddNcaEds(...)</c> too. Sessions live in memory unless the Redis package's
+    /// <c>AddRedisState</c> is added (a web farm needs the shared store).
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Configures the options.</param>
