@@ -111,7 +111,7 @@ internal sealed partial class EGovMobileSigningService
 
     // The signer of a verified (or vetoed) signature, as the digest the Eds sign-in bound the session to.
     private static byte[]? SignerDigest(MethodOutcome outcome) =>
-        outcome.Evidence.Facts.TryGetValue("certificate.thumbprint-sha256", out string? thumbprint) ? Digest("eds-signer:" + thumbprint) : null;
+        outcome.Evidence.Facts.TryGetValue(NcaEdsEvidenceKeys.CertificateThumbprintSha256, out string? thumbprint) ? Digest("eds-signer:" + thumbprint) : null;
 
     private static bool SignedBy(MethodOutcome outcome, byte[] signer) => SignerDigest(outcome) is { } digest && CryptographicOperations.FixedTimeEquals(digest, signer);
 

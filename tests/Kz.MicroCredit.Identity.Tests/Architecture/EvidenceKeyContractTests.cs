@@ -77,6 +77,7 @@ public sealed partial class EvidenceKeyContractTests
         Assert.Matches(KeyWrite(), "context.Evidence.Set(\"flow\", \"direct\")");
         Assert.Matches(KeyWrite(), "facts[\"ocsp.url\"] = url;");
         Assert.Matches(KeyWrite(), "facts.Digest(\"signature\", bytes)");
+        Assert.Matches(KeyWrite(), "Facts = new Dictionary<string, string> { [\"ocsp.url\"] = url, [\"ocsp.error\"] = error }");
         Assert.DoesNotMatch(KeyWrite(), "facts.Set(NcaEdsEvidenceKeys.SigningTime, value)");
     }
 
@@ -129,7 +130,7 @@ public sealed partial class EvidenceKeyContractTests
     }
 
     // Literal keys written through MethodEvidenceBuilder.Set("…")/Digest("…") or a facts dictionary (facts["…"] = …).
-    [GeneratedRegex(@"(?:\.Set\(|\.Digest\(|facts\[)""(?<key>[A-Za-z][A-Za-z0-9.-]*)""")]
+    [GeneratedRegex(@"(?:\.Set\(|\.Digest\(|[Ff]acts\[|[{,]\s*\[)""(?<key>[A-Za-z][A-Za-z0-9.-]*)""")]
     private static partial Regex KeyWrite();
 
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$")]

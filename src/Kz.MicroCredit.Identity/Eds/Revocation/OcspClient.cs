@@ -37,7 +37,7 @@ internal sealed class OcspClient(IHttpClientFactory httpClientFactory, IOptionsM
             return new RevocationCheckResult(RevocationStatus.Unknown, "ocsp")
             {
                 Failure = code,
-                Facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["ocsp.url"] = url, ["ocsp.error"] = error },
+                Facts = new Dictionary<string, string>(StringComparer.Ordinal) { [RevocationEvidenceKeys.OcspUrl] = url, [RevocationEvidenceKeys.OcspError] = error },
             };
         }
 

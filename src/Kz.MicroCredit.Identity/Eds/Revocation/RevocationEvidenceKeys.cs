@@ -10,6 +10,9 @@ public static class RevocationEvidenceKeys
     /// <summary><c>ocsp.url</c>: the OCSP responder address that answered (a configured endpoint).</summary>
     public const string OcspUrl = "ocsp.url";
 
+    /// <summary><c>ocsp.error</c>: why the OCSP call failed, as a short failure token (e.g. <c>timeout</c>, <c>http-503</c>).</summary>
+    public const string OcspError = "ocsp.error";
+
     /// <summary><c>ocsp.response-status</c>: the OCSP response status code.</summary>
     public const string OcspResponseStatus = "ocsp.response-status";
 
