@@ -43,13 +43,9 @@ public static class KcmrBiometricsServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 KcmrBiometricsOptions options = sp.GetRequiredService<IOptions<KcmrBiometricsOptions>>().Value;
-                var handler = new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false,
-                    AutomaticDecompression = DecompressionMethods.None,
-                    UseCookies = false,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                };
+                SocketsHttpHandler handler = RemoteHttpHandler.Create();
+                handler.AutomaticDecompression = DecompressionMethods.None;
+                handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
                 if (options.ClientCertificate is not null)
                 {
                     handler.SslOptions.ClientCertificates = [options.ClientCertificate];

@@ -56,7 +56,7 @@ public static class EGovPhoneOwnershipServiceCollectionExtensions
 
         IHttpClientBuilder client = services.AddHttpClient(SmartBridgeClient.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(RemoteHttpHandler.Create);
         client.AddResilienceHandler("smartbridge", static (pipeline, context) =>
         {
             EGovPhoneOwnershipOptions o = context.ServiceProvider.GetRequiredService<IOptions<EGovPhoneOwnershipOptions>>().Value;

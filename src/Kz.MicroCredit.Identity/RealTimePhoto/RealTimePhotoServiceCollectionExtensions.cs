@@ -72,7 +72,7 @@ public static class RealTimePhotoServiceCollectionExtensions
             sp.GetService<ILogger<RealTimePhotoMethod>>()));
 
         IHttpClientBuilder client = services.AddHttpClient(HttpLivenessProvider.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(RemoteHttpHandler.Create);
         client.AddResilienceHandler("realtime-photo", (pipeline, context) =>
         {
             RealTimePhotoProviderOptions o = context.ServiceProvider.GetRequiredService<IOptions<RealTimePhotoOptions>>().Value.Provider;

@@ -64,7 +64,7 @@ public static class RevocationServiceCollectionExtensions
         Func<long, IResponseBodyCheck>? check)
     {
         IHttpClientBuilder client = services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(RemoteHttpHandler.Create);
         client.AddResilienceHandler(pipelineName, (pipeline, context) =>
         {
             RevocationOptions o = context.ServiceProvider.GetRequiredService<IOptions<RevocationOptions>>().Value;
